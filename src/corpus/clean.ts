@@ -1,0 +1,135 @@
+/**
+ * Cleaning a pasted article: normalise the text, drop the site furniture around it, drop the
+ * blocks that a paste repeats, and tell headings from paragraphs.
+ *
+ * The result is a list of blocks and the cleaned text they make when joined by blank lines;
+ * every block knows its character offsets in that text, so a citation can point at it.
+ */
+import type { CorpusTables, SourceFile, SourceMeta } from './load.ts';
+import { fold, normalizeText } from './normalize.ts';
+
+export type BlockKind = 'heading' | 'paragraph';
+
+export interface Block {
+  readonly kind: BlockKind;
+  readonly text: string;
+  /** Offsets in {@link CleanDocument.text}. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface CleanDocument {
+  readonly meta: SourceMeta;
+  readonly file: string;
+  readonly blocks: readonly Block[];
+  /** The blocks joined by blank lines. */
+  readonly text: string;
+}
+
+const BLOCK_SEPARATOR = '\n\n';
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const DATE_ONLY = new RegExp(`^[\\s,.|–—-]*(?:(?:\\d{1,4}|${MONTHS})[\\s,.]*)+$`, 'i');
+const EMPHASIS = /(^|[\s("])\*([^*\n]+)\*(?=$|[\s).,;:!?"'])/g;
+const SENTENCE_END = /[.!?,;]["')\]]*$/;
+
+/** A signature for comparing blocks: folded words only. */
+export function signature(text: string): string {
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function isByline(line: string, meta: SourceMeta): boolean {
+  const l = fold(line);
+  for (const name of [meta.author, ...meta.author.split(/\s+/).slice(-1)]) {
+    const n = fold(name);
+    if (l.startsWith(n) && DATE_ONLY.test(l.slice(n.length))) return true;
+  }
+  return false;
+}
+
+function isTitle(line: string, meta: SourceMeta): boolean {
+  return signature(line) === signature(meta.title);
+}
+
+/** A short title-case line with no sentence punctuation at its end ("Buying Time", "SYNOPSIS"). */
+export function isHeading(line: string, stopwords: ReadonlySet<string>): boolean {
+  if (line.length > 80 || SENTENCE_END.test(line)) return false;
+  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0 || words.length > 10) return false;
+  if (!/^\p{Lu}/u.test(words[0] ?? '')) return false;
+  const content = words.filter((w) => !stopwords.has(fold(w).replace(/[^\p{L}]/gu, '')) && /\p{L}{3}/u.test(w));
+  if (content.length === 0) return false;
+  const capitalised = content.filter((w) => /^["'(]?\p{Lu}/u.test(w)).length;
+  return capitalised / content.length >= 0.8;
+}
+
+function headingText(line: string): string {
+  if (/\p{Ll}/u.test(line)) return line;
+  return line.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_m, sp: string, ch: string) => sp + ch.toUpperCase());
+}
+
+interface Draft {
+  kind: BlockKind;
+  text: string;
+  sig: string;
+}
+
+/** Lines of the article proper, normalised, with furniture, title and byline gone. */
+export function articleLines(source: SourceFile, tables: CorpusTables): string[] {
+  const { furniture, confusables } = tables;
+  const lines = source.body
+    .split(/\r?\n/)
+    .map((l) => normalizeText(l, confusables).replace(EMPHASIS, '$1$2').trim());
+  const cut = lines.findIndex((l) => furniture.dropFromLine.some((re) => re.test(l)));
+  const kept = cut >= 0 ? lines.slice(0, cut) : lines;
+  const out: string[] = [];
+  let inHeader = true;
+  for (const line of kept) {
+    if (line === '') continue;
+    if (furniture.dropLines.some((re) => re.test(line))) continue;
+    if (isTitle(line, source.meta) || isByline(line, source.meta)) continue;
+    if (inHeader && furniture.headerLines.some((re) => re.test(line))) continue;
+    inHeader = false;
+    out.push(line);
+  }
+  return out;
+}
+
+/**
+ * Drops repeated blocks: a block equal to an earlier one (a page that holds its text twice),
+ * and a paragraph whose words all stand, in order, inside another paragraph (a pull quote).
+ */
+export function dropRepeats(drafts: readonly Draft[]): Draft[] {
+  const seen = new Set<string>();
+  const unique = drafts.filter((d) => {
+    const key = `${d.kind}:${d.sig}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.filter(
+    (d, i) =>
+      d.kind !== 'paragraph' ||
+      d.sig.split(' ').length < 6 ||
+      !unique.some((o, j) => j !== i && o.kind === 'paragraph' && o.sig.length > d.sig.length && ` ${o.sig} `.includes(` ${d.sig} `)),
+  );
+}
+
+export function cleanSource(source: SourceFile, tables: CorpusTables): CleanDocument {
+  const drafts: Draft[] = articleLines(source, tables).map((line) => {
+    const kind: BlockKind = isHeading(line, tables.stopwords) ? 'heading' : 'paragraph';
+    const text = kind === 'heading' ? headingText(line) : line;
+    return { kind, text, sig: signature(text) };
+  });
+  // A heading with nothing under it (the last line, or two in a row) is not a heading.
+  const classified = drafts.map((d, i) =>
+    d.kind === 'heading' && drafts[i + 1]?.kind !== 'paragraph' ? { ...d, kind: 'paragraph' as const } : d,
+  );
+  const blocks: Block[] = [];
+  let offset = 0;
+  for (const d of dropRepeats(classified)) {
+    if (blocks.length > 0) offset += BLOCK_SEPARATOR.length;
+    blocks.push({ kind: d.kind, text: d.text, start: offset, end: offset + d.text.length });
+    offset += d.text.length;
+  }
+  return { meta: source.meta, file: source.file, blocks, text: blocks.map((b) => b.text).join(BLOCK_SEPARATOR) };
+}

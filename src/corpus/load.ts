@@ -1,0 +1,206 @@
+/**
+ * Loading the corpus folder: one Markdown file per source (front matter + body as pasted) in
+ * corpus/sources/, and the data tables the cleaner and the analyzer use in corpus/tables/.
+ *
+ * Every problem is reported as a {@link CorpusError} naming the file, the field and what is wrong.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+
+export class CorpusError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    readonly field?: string,
+  ) {
+    super(field ? `${file}: field "${field}" ${problem}` : `${file}: ${problem}`);
+    this.name = 'CorpusError';
+  }
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'is not a real calendar date');
+
+export const SourceMetaSchema = z.object({
+  id: z.string().regex(/^[A-Z][A-Z0-9_-]{1,15}$/, 'must be 2–16 capital letters, digits, - or _ (for example NEO)'),
+  publisher: z.string().min(1, 'must not be empty'),
+  title: z.string().min(1, 'must not be empty'),
+  author: z.string().min(1, 'must not be empty'),
+  date: isoDate,
+  url: z.url('must be a URL').optional(),
+});
+export type SourceMeta = z.infer<typeof SourceMetaSchema>;
+
+export interface SourceFile {
+  /** Path relative to the corpus folder, for messages. */
+  readonly file: string;
+  readonly meta: SourceMeta;
+  /** The body exactly as pasted. */
+  readonly body: string;
+}
+
+const FurnitureSchema = z.object({
+  dropLines: z.array(z.string()),
+  headerLines: z.array(z.string()),
+  dropFromLine: z.array(z.string()),
+});
+const AliasSchema = z.object({
+  groups: z.array(z.array(z.string().min(1)).min(2)),
+});
+const ConfusablesSchema = z.object({ map: z.record(z.string().length(1), z.string()) });
+const WordListSchema = z.object({ words: z.array(z.string().min(1)) });
+
+export interface Furniture {
+  readonly dropLines: readonly RegExp[];
+  readonly headerLines: readonly RegExp[];
+  readonly dropFromLine: readonly RegExp[];
+}
+
+export interface CorpusTables {
+  readonly confusables: ReadonlyMap<string, string>;
+  readonly furniture: Furniture;
+  readonly abbreviations: ReadonlySet<string>;
+  /** Groups of equivalent names or spellings; the first entry of each group is the canonical one. */
+  readonly aliasGroups: readonly (readonly string[])[];
+  readonly stopwords: ReadonlySet<string>;
+}
+
+export interface LoadedCorpus {
+  readonly dir: string;
+  readonly sources: readonly SourceFile[];
+  readonly tables: CorpusTables;
+  /** The raw bytes of every file read, by relative path: what a cache key is made of. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+function readUtf8(path: string, name: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new CorpusError(name, `cannot be read (${code})`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new CorpusError(name, 'is not valid UTF-8 text; save it as UTF-8');
+  }
+}
+
+function unquote(value: string): string {
+  const v = value.trim();
+  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+    return v.slice(1, -1);
+  }
+  return v;
+}
+
+/** Splits `---` front matter (flat `key: value` lines) from the body. */
+export function parseFrontMatter(text: string, name: string): { data: Record<string, string>; body: string } {
+  const lines = text.split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') throw new CorpusError(name, 'must start with a front matter block opened by a "---" line');
+  const end = lines.indexOf('---', 1);
+  if (end < 0) throw new CorpusError(name, 'front matter is not closed by a "---" line');
+  const data: Record<string, string> = {};
+  for (const [i, line] of lines.slice(1, end).entries()) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
+    if (!m || m[1] === undefined || m[2] === undefined) {
+      throw new CorpusError(name, `front matter line ${i + 2} is not "key: value": ${JSON.stringify(line.slice(0, 60))}`);
+    }
+    if (m[1] in data) throw new CorpusError(name, 'is given twice in the front matter', m[1]);
+    data[m[1]] = unquote(m[2]);
+  }
+  return { data, body: lines.slice(end + 1).join('\n') };
+}
+
+/** Parses one source file's text; `name` is used in error messages. */
+export function parseSource(text: string, name: string): SourceFile {
+  const { data, body } = parseFrontMatter(text, name);
+  const parsed = SourceMetaSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || undefined;
+    const missing = field !== undefined && !(field in data);
+    throw new CorpusError(name, missing ? 'is missing from the front matter' : (issue?.message ?? 'is invalid'), field);
+  }
+  if (body.trim() === '') throw new CorpusError(name, 'has an empty body: paste the article below the front matter');
+  return { file: name, meta: parsed.data, body };
+}
+
+function readTable<T>(dir: string, file: string, schema: z.ZodType<T>, files: Map<string, string>): T {
+  const name = join('tables', file);
+  const text = readUtf8(join(dir, name), name);
+  files.set(name, text);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new CorpusError(name, `is not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CorpusError(name, issue?.message ?? 'is invalid', issue?.path.join('.'));
+  }
+  return parsed.data;
+}
+
+function compile(patterns: readonly string[], name: string): RegExp[] {
+  return patterns.map((p) => {
+    try {
+      return new RegExp(p, 'iu');
+    } catch (err) {
+      throw new CorpusError(name, `has a bad pattern ${JSON.stringify(p)}: ${(err as Error).message}`);
+    }
+  });
+}
+
+export function loadTables(dir: string, files: Map<string, string> = new Map()): CorpusTables {
+  const furniture = readTable(dir, 'furniture.json', FurnitureSchema, files);
+  const furnitureName = join('tables', 'furniture.json');
+  return {
+    confusables: new Map(Object.entries(readTable(dir, 'confusables.json', ConfusablesSchema, files).map)),
+    furniture: {
+      dropLines: compile(furniture.dropLines, furnitureName),
+      headerLines: compile(furniture.headerLines, furnitureName),
+      dropFromLine: compile(furniture.dropFromLine, furnitureName),
+    },
+    abbreviations: new Set(readTable(dir, 'abbreviations.json', WordListSchema, files).words.map((w) => w.toLowerCase())),
+    aliasGroups: readTable(dir, 'aliases.json', AliasSchema, files).groups,
+    stopwords: new Set(readTable(dir, 'stopwords.json', WordListSchema, files).words.map((w) => w.toLowerCase())),
+  };
+}
+
+/** Reads every `*.md` in `<dir>/sources` and the tables in `<dir>/tables`. */
+export function loadCorpus(dir: string = DEFAULT_CORPUS_DIR): LoadedCorpus {
+  const files = new Map<string, string>();
+  const sourceDir = join(dir, 'sources');
+  let names: string[];
+  try {
+    names = readdirSync(sourceDir).filter((n) => n.endsWith('.md')).sort();
+  } catch {
+    throw new CorpusError(relative(process.cwd(), sourceDir) || sourceDir, 'cannot be read: is this the corpus folder?');
+  }
+  if (names.length === 0) throw new CorpusError(join('sources'), 'holds no .md source files');
+  const sources: SourceFile[] = [];
+  const seen = new Map<string, string>();
+  for (const n of names) {
+    const name = join('sources', n);
+    const text = readUtf8(join(sourceDir, n), name);
+    files.set(name, text);
+    const source = parseSource(text, name);
+    const other = seen.get(source.meta.id);
+    if (other) throw new CorpusError(name, `duplicates the id ${source.meta.id} of ${other}`, 'id');
+    seen.set(source.meta.id, name);
+    sources.push(source);
+  }
+  return { dir, sources, tables: loadTables(dir, files), files };
+}

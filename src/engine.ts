@@ -1,0 +1,48 @@
+/**
+ * The engine: the one object every front end (Discord, console, command line) uses. It loads
+ * the corpus, builds the index and answers; it knows nothing of how answers are shown.
+ */
+import type { Document } from './corpus/chunk.ts';
+import { DEFAULT_CORPUS_DIR, loadCorpus, type SourceMeta } from './corpus/load.ts';
+import { buildDocuments } from './corpus/pipeline.ts';
+import { Analyzer } from './search/analyzer.ts';
+import { ask, type AskResponse } from './search/ask.ts';
+import { PassageIndex } from './search/index.ts';
+import { buildLexicon, type Lexicon } from './search/related.ts';
+
+export interface SourceSummary {
+  readonly meta: SourceMeta;
+  readonly passages: number;
+}
+
+export interface EngineOptions {
+  /** The corpus folder (sources/ and tables/). */
+  readonly corpusDir?: string;
+}
+
+export class Engine {
+  private constructor(
+    readonly documents: readonly Document[],
+    readonly index: PassageIndex,
+    readonly lexicon: Lexicon,
+  ) {}
+
+  /** Loads and indexes the corpus. Throws a CorpusError naming the file for a bad corpus. */
+  static load(options: EngineOptions = {}): Engine {
+    const corpus = loadCorpus(options.corpusDir ?? DEFAULT_CORPUS_DIR);
+    const documents = buildDocuments(corpus.sources, corpus.tables);
+    const analyzer = new Analyzer(corpus.tables);
+    const index = new PassageIndex(documents, analyzer);
+    const lexicon = buildLexicon(index.vocabulary(), analyzer);
+    return new Engine(documents, index, lexicon);
+  }
+
+  /** The passages that best answer `question`, best first (at most `limit`). */
+  ask(question: string, limit?: number): AskResponse {
+    return ask(question, this.index, this.lexicon, limit);
+  }
+
+  sources(): SourceSummary[] {
+    return this.documents.map((d) => ({ meta: d.meta, passages: d.passages.length }));
+  }
+}

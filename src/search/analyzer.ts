@@ -1,0 +1,168 @@
+/**
+ * The analyzer turns text into index terms, the same way for passages and for questions:
+ *
+ * 1. tokens that keep "U.S.", "B-2", "Bavar-373" and "2.16" whole (a hyphenated word also
+ *    yields its parts, so "Oman-mediated" is found by "Oman");
+ * 2. case and accent folding;
+ * 3. the alias table: every name or spelling of a group becomes the group's one term
+ *    ("Whitcoff", "Steve Witkoff" → `steve_witkoff`), multi-word entries first;
+ * 4. stop words dropped;
+ * 5. Porter2 stemming of plain words.
+ */
+import stem from 'wink-porter2-stemmer';
+import { fold } from '../corpus/normalize.ts';
+
+/** A word of the text, before analysis. */
+export interface Token {
+  /** The word as written. */
+  readonly surface: string;
+  /** Folded, without a possessive 's or the final period of an acronym. */
+  readonly folded: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One index term and the words of the text it came from. */
+export interface AnalyzedTerm {
+  readonly term: string;
+  /** The words as written ("Stephen Whitcoff"). */
+  readonly source: string;
+  readonly start: number;
+  readonly end: number;
+  /** Whether the term stands for an alias group. */
+  readonly alias: boolean;
+}
+
+export interface AnalyzerTables {
+  readonly stopwords: ReadonlySet<string>;
+  readonly aliasGroups: readonly (readonly string[])[];
+}
+
+const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}]+(?:'\p{L}+)?(?:[-.][\p{L}\p{N}]+)*/gu;
+const PLAIN_WORD = /^\p{L}+$/u;
+
+interface AliasEntry {
+  readonly words: readonly string[];
+  readonly key: string;
+  /** "US": matches only a word written in capitals. */
+  readonly capitalsOnly: boolean;
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const surface = m[0];
+    let folded = fold(surface);
+    if (folded.endsWith("'s")) folded = folded.slice(0, -2);
+    if (/^(?:\p{L}\.)+$/u.test(folded)) folded = folded.slice(0, -1);
+    out.push({ surface, folded, start: m.index, end: m.index + surface.length });
+  }
+  return out;
+}
+
+/** The term that stands for a whole alias group: its canonical entry, folded, words joined by _. */
+export function aliasKey(canonical: string): string {
+  return tokenize(canonical)
+    .map((t) => t.folded)
+    .join('_');
+}
+
+export class Analyzer {
+  readonly stopwords: ReadonlySet<string>;
+  /** Alias entries by their first folded word, longest first. */
+  private readonly aliases = new Map<string, AliasEntry[]>();
+  /** Canonical name of each alias term. */
+  readonly canonical = new Map<string, string>();
+  /** Every single-word alias form (folded) and the term it stands for: what fuzzy matching of names looks at. */
+  readonly aliasWords = new Map<string, string>();
+
+  constructor(tables: AnalyzerTables) {
+    this.stopwords = tables.stopwords;
+    for (const group of tables.aliasGroups) {
+      const canonical = group[0];
+      if (canonical === undefined) continue;
+      const key = aliasKey(canonical);
+      this.canonical.set(key, canonical);
+      for (const entry of group) {
+        const words = tokenize(entry).map((t) => t.folded);
+        const first = words[0];
+        if (first === undefined) continue;
+        const capitalsOnly = !/\p{Ll}/u.test(entry) && words.length === 1 && this.stopwords.has(first);
+        const list = this.aliases.get(first) ?? [];
+        list.push({ words, key, capitalsOnly });
+        list.sort((a, b) => b.words.length - a.words.length);
+        this.aliases.set(first, list);
+        if (words.length === 1 && !capitalsOnly) this.aliasWords.set(first, key);
+      }
+    }
+  }
+
+  /** The alias entry that starts at token i, if any. */
+  private matchAlias(tokens: readonly Token[], i: number): AliasEntry | undefined {
+    const first = tokens[i];
+    if (!first) return undefined;
+    return this.aliases.get(first.folded)?.find(
+      (e) =>
+        e.words.every((w, k) => tokens[i + k]?.folded === w) &&
+        (!e.capitalsOnly || !/\p{Ll}/u.test(first.surface)),
+    );
+  }
+
+  /** Term of one folded word that is not an alias: null for a stop word or noise. */
+  wordTerm(folded: string): string | null {
+    if (folded.length === 0 || this.stopwords.has(folded)) return null;
+    if (PLAIN_WORD.test(folded)) return folded.length <= 2 ? folded : stem(folded);
+    return folded;
+  }
+
+  private single(token: Token, out: AnalyzedTerm[]): void {
+    const aliasTerm = this.aliasWords.get(token.folded);
+    const alias = aliasTerm !== undefined;
+    const term = aliasTerm ?? this.wordTerm(token.folded);
+    if (term !== null) out.push({ term, source: token.surface, start: token.start, end: token.end, alias });
+  }
+
+  /** Every term of `text`, in order, with where it came from. */
+  analyze(text: string): AnalyzedTerm[] {
+    const tokens = tokenize(text);
+    const out: AnalyzedTerm[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      const entry = this.matchAlias(tokens, i);
+      if (entry) {
+        const last = tokens[i + entry.words.length - 1] as Token;
+        out.push({ term: entry.key, source: text.slice(token.start, last.end), start: token.start, end: last.end, alias: true });
+        i += entry.words.length - 1;
+        continue;
+      }
+      if (token.folded.includes('-')) {
+        // The compound whole, then its parts (a part of one letter, or of digits under three, is noise).
+        const whole = this.aliasWords.get(token.folded) ?? token.folded;
+        out.push({ term: whole, source: token.surface, start: token.start, end: token.end, alias: whole !== token.folded });
+        if (whole !== token.folded) continue;
+        let offset = token.start;
+        for (const part of token.surface.split('-')) {
+          const folded = fold(part).replace(/\.$/, '');
+          if (/\p{L}{2}|\p{N}{3}/u.test(folded)) {
+            this.single({ surface: part, folded, start: offset, end: offset + part.length }, out);
+          }
+          offset += part.length + 1;
+        }
+        continue;
+      }
+      this.single(token, out);
+    }
+    return out;
+  }
+
+  /** The index terms of `text`: what MiniSearch stores. */
+  terms(text: string): string[] {
+    return this.analyze(text).map((t) => t.term);
+  }
+
+  /** The one term a single word analyzes to, or null (stop word, several terms). */
+  term(word: string): string | null {
+    const terms = this.analyze(word);
+    return terms.length === 1 ? (terms[0]?.term ?? null) : null;
+  }
+}

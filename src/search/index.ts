@@ -1,0 +1,130 @@
+/**
+ * The passage index: MiniSearch over pre-analyzed passages (text, heading and title fields),
+ * with the term statistics the query planner needs (vocabulary, document frequency) and a
+ * map of the vocabulary for bounded fuzzy look-ups of misspelled words.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import type { Document, Passage } from '../corpus/chunk.ts';
+import type { SourceMeta } from '../corpus/load.ts';
+import type { Analyzer } from './analyzer.ts';
+
+export interface IndexedPassage extends Passage {
+  readonly meta: SourceMeta;
+}
+
+interface IndexDoc {
+  readonly id: string;
+  readonly text: string;
+  readonly heading: string;
+  readonly title: string;
+}
+
+/** Field boosts: a heading says what its passages are about; the title is shared by a whole source. */
+export const FIELD_BOOST = { text: 1, heading: 1.5, title: 0.3 } as const;
+const FIELDS = ['text', 'heading', 'title'] as const;
+const splitTerms = (s: string): string[] => (s.length === 0 ? [] : s.split(' '));
+const identity = (t: string): string => t;
+
+export interface IndexHit {
+  readonly passage: IndexedPassage;
+  readonly score: number;
+  /** The index terms of the query that this passage matched. */
+  readonly terms: readonly string[];
+}
+
+export class PassageIndex {
+  readonly passages: readonly IndexedPassage[];
+  private readonly byId = new Map<string, IndexedPassage>();
+  private readonly docFreq = new Map<string, number>();
+  private readonly search: MiniSearch<IndexDoc>;
+  /** The vocabulary (and the single-word alias forms), for fuzzy look-ups. */
+  private readonly spellings = new SearchableMap<string>();
+
+  constructor(
+    documents: readonly Document[],
+    readonly analyzer: Analyzer,
+  ) {
+    this.search = new MiniSearch<IndexDoc>({
+      fields: [...FIELDS],
+      idField: 'id',
+      tokenize: splitTerms,
+      processTerm: identity,
+      searchOptions: { tokenize: splitTerms, processTerm: identity },
+    });
+    const passages: IndexedPassage[] = [];
+    const docs: IndexDoc[] = [];
+    for (const doc of documents) {
+      const title = this.analyzer.terms(doc.meta.title).join(' ');
+      const headingTerms = new Map<string | null, string>();
+      for (const p of doc.passages) {
+        const passage: IndexedPassage = { ...p, meta: doc.meta };
+        passages.push(passage);
+        this.byId.set(p.id, passage);
+        let heading = headingTerms.get(p.heading);
+        if (heading === undefined) {
+          heading = p.heading ? this.analyzer.terms(p.heading).join(' ') : '';
+          headingTerms.set(p.heading, heading);
+        }
+        const text = this.analyzer.terms(p.text).join(' ');
+        docs.push({ id: p.id, text, heading, title });
+        for (const term of new Set(splitTerms(`${text} ${heading} ${title}`))) {
+          this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+        }
+      }
+    }
+    this.search.addAll(docs);
+    this.passages = passages;
+    for (const term of this.docFreq.keys()) this.spellings.set(term, term);
+    for (const [word, term] of this.analyzer.aliasWords) if (!this.spellings.has(word)) this.spellings.set(word, term);
+  }
+
+  get size(): number {
+    return this.passages.length;
+  }
+
+  get(id: string): IndexedPassage | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Number of passages holding `term` in any field. */
+  df(term: string): number {
+    return this.docFreq.get(term) ?? 0;
+  }
+
+  /** Inverse document frequency (BM25's), for a term absent from the corpus the largest possible. */
+  idf(term: string): number {
+    const n = this.passages.length;
+    const df = this.df(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  vocabulary(): Set<string> {
+    return new Set(this.docFreq.keys());
+  }
+
+  /** Index terms within `maxDistance` edits of `word`, closest first. */
+  fuzzy(word: string, maxDistance: number): Array<{ term: string; distance: number }> {
+    const found = new Map<string, number>();
+    for (const [, [term, distance]] of this.spellings.fuzzyGet(word, maxDistance)) {
+      if ((found.get(term) ?? Infinity) > distance) found.set(term, distance);
+    }
+    return [...found].map(([term, distance]) => ({ term, distance })).sort((a, b) => a.distance - b.distance);
+  }
+
+  /** BM25 search over the given index terms, each with its own weight. */
+  query(weights: ReadonlyMap<string, number>, limit: number): IndexHit[] {
+    if (weights.size === 0) return [];
+    const results: SearchResult[] = this.search.search([...weights.keys()].join(' '), {
+      boost: FIELD_BOOST,
+      boostTerm: (term) => weights.get(term) ?? 1,
+      combineWith: 'OR',
+    });
+    const hits: IndexHit[] = [];
+    for (const r of results.slice(0, limit)) {
+      const passage = this.byId.get(String(r.id));
+      if (passage) hits.push({ passage, score: r.score, terms: r.terms });
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Query planning: a question becomes a list of concepts, one per content word, each with the
+ * index terms that may stand for it and how much a match on each counts:
+ *
+ * - the word's own term (or its alias group's), strength 1;
+ * - for a word the corpus does not hold, its close spellings (fuzzy, names only: five letters
+ *   or more, one edit, two from eight letters), strength 0.8;
+ * - related corpus terms from the paraphrase bridge, at their strength (searched with
+ *   strength × relatedWeight, so a word's own term always outranks its relatives).
+ *
+ * A word's weight is its IDF; a word the corpus lacks that WordNet knows only as a verb,
+ * adjective or adverb ("react", "send") weighs `weakWord` of that, since it seldom names the
+ * subject of a question.
+ *
+ * Long questions are bounded: only the MAX_CONCEPTS rarest words count, and fuzzy look-ups stop
+ * after MAX_FUZZY words, so a 6,000-character question costs about what a short one does.
+ */
+import { fold } from '../corpus/normalize.ts';
+import type { PassageIndex } from './index.ts';
+import type { Lexicon } from './related.ts';
+
+export interface Candidate {
+  readonly term: string;
+  /** How much a match on this term covers the word, 0 to 1. */
+  readonly strength: number;
+  /** The term's weight in the search. */
+  readonly boost: number;
+  readonly via: 'exact' | 'alias' | 'fuzzy' | 'related';
+}
+
+export interface Concept {
+  /** The word as the question wrote it. */
+  readonly word: string;
+  readonly term: string;
+  /** Inverse document frequency of the word: how much it tells passages apart. */
+  readonly weight: number;
+  readonly candidates: readonly Candidate[];
+}
+
+export interface QueryPlan {
+  readonly concepts: readonly Concept[];
+  /** Index term → boost, for the search. */
+  readonly weights: ReadonlyMap<string, number>;
+}
+
+export const PLAN_LIMITS = {
+  maxConcepts: 24,
+  maxFuzzy: 4,
+  maxRelatedPerWord: 12,
+  fuzzyStrength: 0.8,
+  relatedWeight: 0.6,
+  weakWord: 0.3,
+} as const;
+
+function fuzzyDistance(word: string): number {
+  if (!/^\p{L}+$/u.test(word) || word.length < 5) return 0;
+  return word.length >= 8 ? 2 : 1;
+}
+
+export function planQuery(question: string, index: PassageIndex, lexicon: Lexicon): QueryPlan {
+  const L = PLAN_LIMITS;
+  const seen = new Set<string>();
+  const words = index.analyzer.analyze(question).filter((t) => !seen.has(t.term) && seen.add(t.term));
+  // The rarest words say the most; a long question keeps only those.
+  const kept = words
+    .map((t, i) => ({ t, i, w: index.idf(t.term) * (index.df(t.term) === 0 && lexicon.nonNouns.has(t.term) ? L.weakWord : 1) }))
+    .sort((a, b) => b.w - a.w || a.i - b.i)
+    .slice(0, L.maxConcepts)
+    .sort((a, b) => a.i - b.i);
+
+  let fuzzyLeft = L.maxFuzzy;
+  const concepts: Concept[] = kept.map(({ t, w }) => {
+    const candidates: Candidate[] = [];
+    if (index.df(t.term) > 0) {
+      candidates.push({ term: t.term, strength: 1, boost: 1, via: t.alias ? 'alias' : 'exact' });
+    } else if (!t.alias && fuzzyLeft > 0) {
+      const word = fold(t.source);
+      const distance = fuzzyDistance(word);
+      if (distance > 0) {
+        fuzzyLeft--;
+        for (const f of index.fuzzy(word, distance).slice(0, 3)) {
+          if (index.df(f.term) > 0) candidates.push({ term: f.term, strength: L.fuzzyStrength, boost: L.fuzzyStrength, via: 'fuzzy' });
+        }
+      }
+    }
+    for (const r of (lexicon.related.get(t.term) ?? []).slice(0, L.maxRelatedPerWord)) {
+      if (index.df(r.term) > 0 && !candidates.some((c) => c.term === r.term)) {
+        candidates.push({ term: r.term, strength: r.strength, boost: r.strength * L.relatedWeight, via: 'related' });
+      }
+    }
+    return { word: t.source, term: t.term, weight: w, candidates };
+  });
+
+  const weights = new Map<string, number>();
+  for (const c of concepts) {
+    for (const cand of c.candidates) weights.set(cand.term, Math.max(weights.get(cand.term) ?? 0, cand.boost));
+  }
+  return { concepts, weights };
+}
+
+/** How much of the question's weight a set of matched terms covers, from 0 to 1. */
+export function coverage(plan: QueryPlan, matched: ReadonlySet<string>): number {
+  let total = 0;
+  let covered = 0;
+  for (const c of plan.concepts) {
+    total += c.weight;
+    let best = 0;
+    for (const cand of c.candidates) if (matched.has(cand.term) && cand.strength > best) best = cand.strength;
+    covered += c.weight * best;
+  }
+  return total === 0 ? 0 : covered / total;
+}
