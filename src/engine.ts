@@ -9,6 +9,8 @@ import { Analyzer } from './search/analyzer.ts';
 import { ask, type AskResponse } from './search/ask.ts';
 import { PassageIndex } from './search/index.ts';
 import { buildLexicon, type Lexicon } from './search/related.ts';
+import { TermVectors, WordVectors } from './search/vectors.ts';
+import { join } from 'node:path';
 
 export interface SourceSummary {
   readonly meta: SourceMeta;
@@ -29,11 +31,13 @@ export class Engine {
 
   /** Loads and indexes the corpus. Throws a CorpusError naming the file for a bad corpus. */
   static load(options: EngineOptions = {}): Engine {
-    const corpus = loadCorpus(options.corpusDir ?? DEFAULT_CORPUS_DIR);
+    const corpusDir = options.corpusDir ?? DEFAULT_CORPUS_DIR;
+    const corpus = loadCorpus(corpusDir);
     const documents = buildDocuments(corpus.sources, corpus.tables);
     const analyzer = new Analyzer(corpus.tables);
     const index = new PassageIndex(documents, analyzer);
-    const lexicon = buildLexicon(index.vocabulary(), analyzer);
+    const words = WordVectors.read(join(corpusDir, 'tables', 'word-vectors.bin'));
+    const lexicon = { ...buildLexicon(index.vocabulary(), analyzer), vectors: new TermVectors(words, index.surfaces) };
     return new Engine(documents, index, lexicon);
   }
 

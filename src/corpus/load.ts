@@ -55,6 +55,7 @@ const AliasSchema = z.object({
 });
 const ConfusablesSchema = z.object({ map: z.record(z.string().length(1), z.string()) });
 const WordListSchema = z.object({ words: z.array(z.string().min(1)) });
+const FormsSchema = z.object({ forms: z.record(z.string().min(1), z.string().min(1)) });
 
 export interface Furniture {
   readonly dropLines: readonly RegExp[];
@@ -69,6 +70,8 @@ export interface CorpusTables {
   /** Groups of equivalent names or spellings; the first entry of each group is the canonical one. */
   readonly aliasGroups: readonly (readonly string[])[];
   readonly stopwords: ReadonlySet<string>;
+  /** Irregular forms and their base form (wrote → write). */
+  readonly irregular: ReadonlyMap<string, string>;
 }
 
 export interface LoadedCorpus {
@@ -176,6 +179,7 @@ export function loadTables(dir: string, files: Map<string, string> = new Map()):
     abbreviations: new Set(readTable(dir, 'abbreviations.json', WordListSchema, files).words.map((w) => w.toLowerCase())),
     aliasGroups: readTable(dir, 'aliases.json', AliasSchema, files).groups,
     stopwords: new Set(readTable(dir, 'stopwords.json', WordListSchema, files).words.map((w) => w.toLowerCase())),
+    irregular: new Map(Object.entries(readTable(dir, 'irregular.json', FormsSchema, files).forms)),
   };
 }
 

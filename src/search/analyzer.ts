@@ -7,7 +7,7 @@
  * 3. the alias table: every name or spelling of a group becomes the group's one term
  *    ("Whitcoff", "Steve Witkoff" → `steve_witkoff`), multi-word entries first;
  * 4. stop words dropped;
- * 5. Porter2 stemming of plain words.
+ * 5. irregular forms to their base (wrote → write), then Porter2 stemming of plain words.
  */
 import stem from 'wink-porter2-stemmer';
 import { fold } from '../corpus/normalize.ts';
@@ -27,6 +27,8 @@ export interface AnalyzedTerm {
   readonly term: string;
   /** The words as written ("Stephen Whitcoff"). */
   readonly source: string;
+  /** The folded word, for a term of one word (no possessive): what fuzzy matching compares. */
+  readonly folded: string;
   readonly start: number;
   readonly end: number;
   /** Whether the term stands for an alias group. */
@@ -35,6 +37,7 @@ export interface AnalyzedTerm {
 
 export interface AnalyzerTables {
   readonly stopwords: ReadonlySet<string>;
+  readonly irregular: ReadonlyMap<string, string>;
   readonly aliasGroups: readonly (readonly string[])[];
 }
 
@@ -69,6 +72,7 @@ export function aliasKey(canonical: string): string {
 
 export class Analyzer {
   readonly stopwords: ReadonlySet<string>;
+  private readonly irregular: ReadonlyMap<string, string>;
   /** Alias entries by their first folded word, longest first. */
   private readonly aliases = new Map<string, AliasEntry[]>();
   /** Canonical name of each alias term. */
@@ -78,6 +82,7 @@ export class Analyzer {
 
   constructor(tables: AnalyzerTables) {
     this.stopwords = tables.stopwords;
+    this.irregular = tables.irregular;
     for (const group of tables.aliasGroups) {
       const canonical = group[0];
       if (canonical === undefined) continue;
@@ -111,7 +116,7 @@ export class Analyzer {
   /** Term of one folded word that is not an alias: null for a stop word or noise. */
   wordTerm(folded: string): string | null {
     if (folded.length === 0 || this.stopwords.has(folded)) return null;
-    if (PLAIN_WORD.test(folded)) return folded.length <= 2 ? folded : stem(folded);
+    if (PLAIN_WORD.test(folded)) return folded.length <= 2 ? folded : stem(this.irregular.get(folded) ?? folded);
     return folded;
   }
 
@@ -119,7 +124,7 @@ export class Analyzer {
     const aliasTerm = this.aliasWords.get(token.folded);
     const alias = aliasTerm !== undefined;
     const term = aliasTerm ?? this.wordTerm(token.folded);
-    if (term !== null) out.push({ term, source: token.surface, start: token.start, end: token.end, alias });
+    if (term !== null) out.push({ term, source: token.surface, folded: token.folded, start: token.start, end: token.end, alias });
   }
 
   /** Every term of `text`, in order, with where it came from. */
@@ -131,14 +136,15 @@ export class Analyzer {
       const entry = this.matchAlias(tokens, i);
       if (entry) {
         const last = tokens[i + entry.words.length - 1] as Token;
-        out.push({ term: entry.key, source: text.slice(token.start, last.end), start: token.start, end: last.end, alias: true });
+        const source = text.slice(token.start, last.end);
+        out.push({ term: entry.key, source, folded: fold(source), start: token.start, end: last.end, alias: true });
         i += entry.words.length - 1;
         continue;
       }
       if (token.folded.includes('-')) {
         // The compound whole, then its parts (a part of one letter, or of digits under three, is noise).
         const whole = this.aliasWords.get(token.folded) ?? token.folded;
-        out.push({ term: whole, source: token.surface, start: token.start, end: token.end, alias: whole !== token.folded });
+        out.push({ term: whole, source: token.surface, folded: token.folded, start: token.start, end: token.end, alias: whole !== token.folded });
         if (whole !== token.folded) continue;
         let offset = token.start;
         for (const part of token.surface.split('-')) {

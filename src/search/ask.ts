@@ -30,9 +30,9 @@ export interface AskResponse {
 }
 
 export const ASK_TUNING = {
-  minCoverage: 0.5,
-  /** Score = BM25 × (coverageFloor + coverage). */
-  coverageFloor: 0.25,
+  minCoverage: 0.3,
+  /** Score = coverage + bm25Share × BM25 / best BM25. */
+  bm25Share: 0.2,
   candidates: 30,
   limit: 5,
 } as const;
@@ -49,11 +49,12 @@ export function matchedWords(plan: QueryPlan, terms: ReadonlySet<string>): strin
 export function rank(plan: QueryPlan, index: PassageIndex, limit: number, filter?: (p: IndexedPassage) => boolean): Answer[] {
   const T = ASK_TUNING;
   const hits = index.query(plan.weights, filter ? T.candidates * 4 : T.candidates).filter((h) => !filter || filter(h.passage));
+  const best = hits[0]?.score ?? 1;
   return hits
     .map((h) => {
-      const terms = new Set(h.terms);
+      const terms = index.termsOf(h.passage);
       const cov = coverage(plan, terms);
-      return { h, terms, cov, score: h.score * (T.coverageFloor + cov) };
+      return { h, terms, cov, score: cov + (T.bm25Share * h.score) / best };
     })
     .filter((r) => r.cov >= T.minCoverage)
     .sort((a, b) => b.score - a.score)
@@ -73,7 +74,7 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   if (plan.concepts.length === 0) {
     return { query, answers: [], notice: 'The question has no words to search for: ask about the talks in a few words.' };
   }
-  const answers = rank(plan, index, limit);
+  const answers = plan.concepts.some((c) => c.anchor) ? rank(plan, index, limit) : [];
   if (answers.length === 0) {
     return { query, answers, notice: 'The sources do not cover this question.' };
   }

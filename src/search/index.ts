@@ -40,6 +40,8 @@ export class PassageIndex {
   private readonly search: MiniSearch<IndexDoc>;
   /** The vocabulary (and the single-word alias forms), for fuzzy look-ups. */
   private readonly spellings = new SearchableMap<string>();
+  /** The plain words (folded) that analyze to each term, for the vector bridge. */
+  readonly surfaces = new Map<string, Set<string>>();
 
   constructor(
     documents: readonly Document[],
@@ -66,7 +68,14 @@ export class PassageIndex {
           heading = p.heading ? this.analyzer.terms(p.heading).join(' ') : '';
           headingTerms.set(p.heading, heading);
         }
-        const text = this.analyzer.terms(p.text).join(' ');
+        const analyzed = this.analyzer.analyze(p.text);
+        for (const t of analyzed) {
+          if (t.alias || !/^\p{L}+$/u.test(t.folded)) continue;
+          let forms = this.surfaces.get(t.term);
+          if (!forms) this.surfaces.set(t.term, (forms = new Set()));
+          forms.add(t.folded);
+        }
+        const text = analyzed.map((t) => t.term).join(' ');
         docs.push({ id: p.id, text, heading, title });
         for (const term of new Set(splitTerms(`${text} ${heading} ${title}`))) {
           this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
@@ -81,6 +90,18 @@ export class PassageIndex {
 
   get size(): number {
     return this.passages.length;
+  }
+
+  private readonly termSets = new Map<string, ReadonlySet<string>>();
+
+  /** Every index term of a passage (text, heading, title), computed once when first asked for. */
+  termsOf(passage: IndexedPassage): ReadonlySet<string> {
+    let set = this.termSets.get(passage.id);
+    if (!set) {
+      set = new Set(this.analyzer.terms(`${passage.text}\n${passage.heading ?? ''}\n${passage.meta.title}`));
+      this.termSets.set(passage.id, set);
+    }
+    return set;
   }
 
   get(id: string): IndexedPassage | undefined {

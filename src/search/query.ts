@@ -15,7 +15,6 @@
  * Long questions are bounded: only the MAX_CONCEPTS rarest words count, and fuzzy look-ups stop
  * after MAX_FUZZY words, so a 6,000-character question costs about what a short one does.
  */
-import { fold } from '../corpus/normalize.ts';
 import type { PassageIndex } from './index.ts';
 import type { Lexicon } from './related.ts';
 
@@ -31,6 +30,13 @@ export interface Candidate {
 export interface Concept {
   /** The word as the question wrote it. */
   readonly word: string;
+  /**
+   * Whether the word ties the question to the sources: it names something they name (an alias
+   * group: a person, place or body), or the sources use it and it is not a common English word
+   * (outside the COMMON_RANK most frequent, and in two passages or more; or outside the
+   * RARE_RANK most frequent).
+   */
+  readonly anchor: boolean;
   readonly term: string;
   /** Inverse document frequency of the word: how much it tells passages apart. */
   readonly weight: number;
@@ -50,6 +56,14 @@ export const PLAN_LIMITS = {
   fuzzyStrength: 0.8,
   relatedWeight: 0.6,
   weakWord: 0.3,
+  commonRank: 250,
+  rareRank: 2000,
+  vectorNeighbours: 40,
+  /** Vector neighbours below this cosine are no bridge; above it, strength = ((cos − min) / (1 − min)) ^ cosinePower. */
+  minCosine: 0.4,
+  cosinePower: 1,
+  /** How many of a word's terms the search looks for (coverage counts them all). */
+  searchedPerWord: 8,
 } as const;
 
 function fuzzyDistance(word: string): number {
@@ -74,7 +88,7 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
     if (index.df(t.term) > 0) {
       candidates.push({ term: t.term, strength: 1, boost: 1, via: t.alias ? 'alias' : 'exact' });
     } else if (!t.alias && fuzzyLeft > 0) {
-      const word = fold(t.source);
+      const word = t.folded;
       const distance = fuzzyDistance(word);
       if (distance > 0) {
         fuzzyLeft--;
@@ -88,12 +102,27 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
         candidates.push({ term: r.term, strength: r.strength, boost: r.strength * L.relatedWeight, via: 'related' });
       }
     }
-    return { word: t.source, term: t.term, weight: w, candidates };
+    if (lexicon.vectors && /^\p{L}+$/u.test(t.folded) && !t.alias) {
+      for (const n of lexicon.vectors.neighbours(t.folded, L.vectorNeighbours, L.minCosine)) {
+        const existing = candidates.find((c) => c.term === n.term);
+        if (existing) continue;
+        const strength = Math.round(((n.cosine - L.minCosine) / (1 - L.minCosine)) ** L.cosinePower * 1000) / 1000;
+        candidates.push({ term: n.term, strength, boost: strength * L.relatedWeight, via: 'related' });
+      }
+    }
+    const rank = lexicon.vectors?.words.rank(t.folded) ?? Infinity;
+    const anchor = candidates.some(
+      (c) =>
+        (c.via !== 'related' && index.analyzer.canonical.has(c.term)) ||
+        (c.via === 'exact' && ((rank >= L.commonRank && index.df(c.term) >= 2) || rank >= L.rareRank)),
+    );
+    return { word: t.source, term: t.term, weight: w, anchor, candidates };
   });
 
   const weights = new Map<string, number>();
   for (const c of concepts) {
-    for (const cand of c.candidates) weights.set(cand.term, Math.max(weights.get(cand.term) ?? 0, cand.boost));
+    const searched = [...c.candidates].sort((a, b) => b.boost - a.boost).slice(0, L.searchedPerWord);
+    for (const cand of searched) weights.set(cand.term, Math.max(weights.get(cand.term) ?? 0, cand.boost));
   }
   return { concepts, weights };
 }

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Analyzer } from './analyzer.ts';
+import type { TermVectors } from './vectors.ts';
 
 export interface Related {
   readonly term: string;
@@ -30,6 +31,8 @@ export interface Lexicon {
    * they rarely name what a question is about, so a question is not out of scope for lacking them.
    */
   readonly nonNouns: ReadonlySet<string>;
+  /** Corpus terms by word-vector similarity, when word vectors are available. */
+  readonly vectors?: TermVectors;
 }
 
 interface Synset {

@@ -76,7 +76,7 @@ async function withFake(opts: FakeDiscordOptions, fn: (fake: FakeDiscord) => Pro
   }
 }
 
-describe('fake discord with a real discord.js Client (one shard)', () => {
+describe('fake discord with a real discord.js Client (one shard)', { timeout: 60_000 }, () => {
   let fake: FakeDiscord;
   let client: Client;
 
@@ -349,7 +349,6 @@ describe('fake discord with a real discord.js Client (one shard)', () => {
     fake.invalidateSession(0, false);
     // discord.js's SimpleIdentifyThrottler spaces identifies of the same bucket 5 s (+ up to 1.5 s jitter) apart.
     await fake.waitForGatewayEvent((e) => e.type === 'ready' && fake.identifies.length > identifiesBefore, 10_000);
-    await new Promise((r) => setTimeout(r, 50));
     const handled = onNextInteraction(client, async (i) => {
       assert.ok(i.isChatInputCommand());
       await i.reply('new session');
@@ -366,7 +365,7 @@ describe('fake discord with a real discord.js Client (one shard)', () => {
   });
 });
 
-describe('fake discord: REST without a gateway', () => {
+describe('fake discord: REST without a gateway', { timeout: 20_000 }, () => {
   it('PUT global and guild commands echo with ids; GET returns the last PUT; wrong token → 401', async () => {
     await withFake({ token: TOKEN }, async (fake) => {
       const rest = new REST({ api: fake.apiUrl }).setToken(TOKEN);
@@ -409,7 +408,7 @@ describe('fake discord: REST without a gateway', () => {
   });
 });
 
-describe('fake discord: two shards', () => {
+describe('fake discord: two shards', { timeout: 20_000 }, () => {
   it("shards: 'auto' with recommended 2 → IDENTIFY [0,2] and [1,2]; an interaction on shard 1 is answered", async () => {
     // One guild per shard, so each shard's READY waits for its own GUILD_CREATE.
     const guildA = '1364000000000000100';
@@ -473,6 +472,22 @@ describe('fake discord: two shards', () => {
         assert.equal(fake.gatewayEvents.find((e) => e.type === 'dispatch' && e.detail === 'INTERACTION_CREATE')?.shardId, 0);
         const [cb] = await fake.waitForInteractionResponses(id, 1);
         assert.equal(dataOf(cb).content, 'dm reply');
+      } finally {
+        await client.destroy();
+      }
+    });
+  });
+});
+
+describe('fake discord: gateway heartbeats', { timeout: 20_000 }, () => {
+  it('answers HEARTBEAT with HEARTBEAT_ACK (client ping becomes known)', async () => {
+    await withFake({ heartbeatIntervalMs: 150 }, async (fake) => {
+      const { client } = await loginClient(fake);
+      try {
+        await fake.waitForGatewayEvent((e) => e.type === 'heartbeat' && e.shardId === 0);
+        const deadline = Date.now() + STEP_TIMEOUT_MS;
+        while (client.ws.ping < 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        assert.ok(client.ws.ping >= 0, `ping ${client.ws.ping}`);
       } finally {
         await client.destroy();
       }

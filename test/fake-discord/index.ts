@@ -8,6 +8,8 @@
  *   const [callback] = await fake.waitForInteractionResponses(id, 1);
  *
  * One port serves both: HTTP under /api/v<n>/..., WebSocket upgrades for the gateway.
+ * Always `await client.destroy()` before `await fake.close()`: a client whose gateway vanishes
+ * keeps trying to resume and keeps the process alive.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
