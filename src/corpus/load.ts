@@ -50,12 +50,17 @@ const FurnitureSchema = z.object({
   headerLines: z.array(z.string()),
   dropFromLine: z.array(z.string()),
 });
+export const NAME_KINDS = ['person', 'place', 'org', 'media', 'term'] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
 const AliasSchema = z.object({
-  groups: z.array(z.array(z.string().min(1)).min(2)),
+  groups: z.array(z.object({ kind: z.enum(NAME_KINDS), names: z.array(z.string().min(1)).min(2) })),
 });
 const ConfusablesSchema = z.object({ map: z.record(z.string().length(1), z.string()) });
 const WordListSchema = z.object({ words: z.array(z.string().min(1)) });
 const FormsSchema = z.object({ forms: z.record(z.string().min(1), z.string().min(1)) });
+const RelatedSchema = z.object({
+  groups: z.array(z.object({ strength: z.number().gt(0).max(1), words: z.array(z.string().min(1)).min(2) })),
+});
 
 export interface Furniture {
   readonly dropLines: readonly RegExp[];
@@ -67,11 +72,13 @@ export interface CorpusTables {
   readonly confusables: ReadonlyMap<string, string>;
   readonly furniture: Furniture;
   readonly abbreviations: ReadonlySet<string>;
-  /** Groups of equivalent names or spellings; the first entry of each group is the canonical one. */
-  readonly aliasGroups: readonly (readonly string[])[];
+  /** Groups of equivalent names or spellings; the first name of each group is the canonical one. */
+  readonly aliasGroups: readonly { readonly kind: NameKind; readonly names: readonly string[] }[];
   readonly stopwords: ReadonlySet<string>;
   /** Irregular forms and their base form (wrote → write). */
   readonly irregular: ReadonlyMap<string, string>;
+  /** Near-synonyms of the domain (round ~ talks), each group at a strength. */
+  readonly related: readonly { readonly strength: number; readonly words: readonly string[] }[];
 }
 
 export interface LoadedCorpus {
@@ -180,6 +187,7 @@ export function loadTables(dir: string, files: Map<string, string> = new Map()):
     aliasGroups: readTable(dir, 'aliases.json', AliasSchema, files).groups,
     stopwords: new Set(readTable(dir, 'stopwords.json', WordListSchema, files).words.map((w) => w.toLowerCase())),
     irregular: new Map(Object.entries(readTable(dir, 'irregular.json', FormsSchema, files).forms)),
+    related: readTable(dir, 'related.json', RelatedSchema, files).groups,
   };
 }
 

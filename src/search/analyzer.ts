@@ -10,6 +10,7 @@
  * 5. irregular forms to their base (wrote → write), then Porter2 stemming of plain words.
  */
 import stem from 'wink-porter2-stemmer';
+import type { NameKind } from '../corpus/load.ts';
 import { fold } from '../corpus/normalize.ts';
 
 /** A word of the text, before analysis. */
@@ -38,7 +39,7 @@ export interface AnalyzedTerm {
 export interface AnalyzerTables {
   readonly stopwords: ReadonlySet<string>;
   readonly irregular: ReadonlyMap<string, string>;
-  readonly aliasGroups: readonly (readonly string[])[];
+  readonly aliasGroups: readonly { readonly kind: NameKind; readonly names: readonly string[] }[];
 }
 
 const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}]+(?:'\p{L}+)?(?:[-.][\p{L}\p{N}]+)*/gu;
@@ -77,6 +78,8 @@ export class Analyzer {
   private readonly aliases = new Map<string, AliasEntry[]>();
   /** Canonical name of each alias term. */
   readonly canonical = new Map<string, string>();
+  /** What each alias term names (person, place, org, media, term). */
+  readonly kinds = new Map<string, NameKind>();
   /** Every single-word alias form (folded) and the term it stands for: what fuzzy matching of names looks at. */
   readonly aliasWords = new Map<string, string>();
 
@@ -84,11 +87,12 @@ export class Analyzer {
     this.stopwords = tables.stopwords;
     this.irregular = tables.irregular;
     for (const group of tables.aliasGroups) {
-      const canonical = group[0];
+      const canonical = group.names[0];
       if (canonical === undefined) continue;
       const key = aliasKey(canonical);
       this.canonical.set(key, canonical);
-      for (const entry of group) {
+      this.kinds.set(key, group.kind);
+      for (const entry of group.names) {
         const words = tokenize(entry).map((t) => t.folded);
         const first = words[0];
         if (first === undefined) continue;

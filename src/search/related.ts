@@ -161,6 +161,7 @@ function nounDepths(synsets: ReadonlyMap<string, Synset>): Map<string, number> {
 export function buildLexicon(
   vocabulary: ReadonlySet<string>,
   analyzer: Analyzer,
+  domain: readonly { readonly strength: number; readonly words: readonly string[] }[] = [],
   synsets: ReadonlyMap<string, Synset> = readWordNet(),
 ): Lexicon {
   const S = RELATED_STRENGTH;
@@ -218,6 +219,12 @@ export function buildLexicon(
       }
       level = next;
     }
+  }
+
+  // The domain table: every word of a group to every other, where the corpus has it.
+  for (const group of domain) {
+    const terms = group.words.map((w) => analyzer.term(w)).filter((t): t is string => t !== null);
+    for (const from of terms) for (const to of terms) if (vocabulary.has(to)) link(from, to, group.strength);
   }
 
   const nouns = new Set<string>();

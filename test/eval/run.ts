@@ -29,6 +29,8 @@ function table(rows: Array<[string, Scores]>): string {
   return lines.join('\n');
 }
 
+if (import.meta.url === `file://${process.argv[1]}`) main();
+function main(): void {
 const engine = Engine.load();
 const ours = evaluate(engineSearcher(engine));
 const plain = evaluate(plainMiniSearch());
@@ -39,4 +41,5 @@ if (process.argv.includes('--misses')) {
     console.log(`\nMisses (${name}):`);
     for (const m of s.misses) console.log(`  [${m.kind}] rank=${m.rank} ${m.q}\n      top: ${m.top ?? '(none)'}`);
   }
+}
 }

@@ -1,0 +1,39 @@
+/**
+ * /ask question:<text> [hide] [target]: the passages that best answer the question, three to a
+ * page, each with its best sentence in bold and its source named.
+ */
+import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { PageRequest } from '../src/discord/paging.ts';
+import { askReply, MAX_QUERY_CHARS } from '../src/discord/replies.ts';
+import { respond, updateMessage } from '../src/discord/respond.ts';
+import type { CommandContext } from '../src/discord/types.ts';
+
+export const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask about the April 2025 US–Iran talks in Oman; the answer quotes the sources.')
+  .addStringOption((o) =>
+    o.setName('question').setDescription('Your question, e.g. "Who mediated the talks?"').setRequired(true).setMinLength(2).setMaxLength(MAX_QUERY_CHARS),
+  )
+  .addBooleanOption((o) => o.setName('hide').setDescription('Only you see the answer'))
+  .addUserOption((o) => o.setName('target').setDescription('Address the answer to this person (they get a mention)'));
+
+export const help = {
+  usage: '/ask question:<text> [hide] [target]',
+  description: 'The passages that best answer your question, best sentence in bold, with the source named. "More results" turns the page.',
+  example: '/ask question: Who mediated the talks?',
+};
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const target = interaction.options.getUser('target');
+  const reply = askReply(ctx.engine, interaction.options.getString('question', true), {
+    askerId: interaction.user.id,
+    ephemeral: interaction.options.getBoolean('hide') ?? false,
+    ...(target ? { targetId: target.id } : {}),
+  });
+  await respond(interaction, reply, ctx.log);
+}
+
+export async function page(interaction: ButtonInteraction, state: PageRequest, ctx: CommandContext): Promise<void> {
+  const { embeds, components } = askReply(ctx.engine, state.query, { askerId: state.userId, page: state.page });
+  await updateMessage(interaction, { embeds: embeds ?? [], components: components ?? [] }, ctx.log);
+}

@@ -1,0 +1,53 @@
+/**
+ * The command line: `npm run --silent cli -- ask|quote|compare "<text>" [--json]`.
+ * With no text, it reads one query per line on standard input and answers each in order
+ * (one JSON object per line with --json).
+ */
+import { createInterface } from 'node:readline';
+import { CorpusError } from './corpus/load.ts';
+import { Engine } from './engine.ts';
+import { askJson, compareJson, quoteJson } from './render/json.ts';
+import { askText, compareText, quoteText } from './render/text.ts';
+
+const COMMANDS = {
+  ask: (e: Engine, q: string, json: boolean) => (json ? JSON.stringify(askJson(e.ask(q))) : askText(e.ask(q))),
+  quote: (e: Engine, q: string, json: boolean) => (json ? JSON.stringify(quoteJson(e.quote(q))) : quoteText(e.quote(q))),
+  compare: (e: Engine, q: string, json: boolean) => (json ? JSON.stringify(compareJson(e.compare(q))) : compareText(e.compare(q))),
+} as const;
+type Command = keyof typeof COMMANDS;
+
+const USAGE = `usage: npm run --silent cli -- <ask|quote|compare> ["<text>"] [--json]
+  With no text, reads one query per line from standard input.`;
+
+export async function main(argv: readonly string[], stdin: NodeJS.ReadableStream, stdout: NodeJS.WritableStream): Promise<number> {
+  const json = argv.includes('--json');
+  const args = argv.filter((a) => a !== '--json');
+  const [command, ...rest] = args;
+  if (!command || !(command in COMMANDS)) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const run = COMMANDS[command as Command];
+  const engine = Engine.load();
+  const answer = (q: string): void => {
+    stdout.write(`${run(engine, q, json)}\n`);
+  };
+  if (rest.length > 0) {
+    answer(rest.join(' '));
+    return 0;
+  }
+  for await (const line of createInterface({ input: stdin, crlfDelay: Infinity })) {
+    if (line.trim() !== '') answer(line);
+  }
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2), process.stdin, process.stdout).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof CorpusError ? `Corpus error: ${err.message}` : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Configuration from the environment (and a .env file, loaded with dotenv), validated with zod.
+ * Without DISCORD_TOKEN the program runs the local console instead of the bot. A bad value
+ * stops the start with a ConfigError naming the variable and the fix; the token's value is
+ * never part of any message.
+ */
+import dotenv from 'dotenv';
+import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './log.ts';
+
+export interface Config {
+  /** Absent: console mode. */
+  readonly discordToken?: string;
+  readonly clientId?: string;
+  readonly guildId?: string;
+  /** REST base URL (https://discord.com/api unless pointed at a test server). */
+  readonly apiUrl: string;
+  readonly logLevel: LogLevel;
+}
+
+export const DEFAULT_API_URL = 'https://discord.com/api';
+
+/** How to fix each variable, for the error message. */
+const FIX: Record<string, string> = {
+  DISCORD_TOKEN: 'copy the token from Developer Portal → your application → Bot → Reset Token into .env, or remove the line to use the console',
+  DISCORD_CLIENT_ID: 'copy the Application ID from Developer Portal → your application → General Information into .env',
+  DISCORD_GUILD_ID: 'use the server id (Discord: Settings → Advanced → Developer Mode, then right-click the server → Copy Server ID), or remove the line to register commands globally',
+  DISCORD_API_URL: 'remove the line to use https://discord.com/api, or give a full http(s) URL ending in /api',
+  LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
+};
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable} ${problem}: ${FIX[variable] ?? 'check .env.example'}.`);
+    this.name = 'ConfigError';
+  }
+}
+
+const emptyIsAbsent = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a numeric Discord id (17 to 20 digits)');
+
+const Schema = z.object({
+  DISCORD_TOKEN: z.preprocess(emptyIsAbsent, z.string().regex(/^[^\s"']{20,}$/, 'does not look like a bot token (at least 20 characters, no spaces or quotes)').optional()),
+  DISCORD_CLIENT_ID: z.preprocess(emptyIsAbsent, snowflake.optional()),
+  DISCORD_GUILD_ID: z.preprocess(emptyIsAbsent, snowflake.optional()),
+  DISCORD_API_URL: z.preprocess(
+    emptyIsAbsent,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .default(DEFAULT_API_URL),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' ? (emptyIsAbsent(v) as string | undefined)?.toLowerCase() : v),
+    z.enum(LOG_LEVELS, { error: 'is not a log level' }).default('info'),
+  ),
+});
+
+/** Validates `env`; throws a ConfigError for the first bad variable. */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = Schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'configuration');
+    throw new ConfigError(variable, issue?.message ?? 'is invalid');
+  }
+  const v = parsed.data;
+  if (v.DISCORD_TOKEN !== undefined && v.DISCORD_CLIENT_ID === undefined) {
+    throw new ConfigError('DISCORD_CLIENT_ID', 'is required when DISCORD_TOKEN is set');
+  }
+  return {
+    ...(v.DISCORD_TOKEN !== undefined ? { discordToken: v.DISCORD_TOKEN } : {}),
+    ...(v.DISCORD_CLIENT_ID !== undefined ? { clientId: v.DISCORD_CLIENT_ID } : {}),
+    ...(v.DISCORD_GUILD_ID !== undefined ? { guildId: v.DISCORD_GUILD_ID } : {}),
+    apiUrl: v.DISCORD_API_URL,
+    logLevel: v.LOG_LEVEL,
+  };
+}
+
+/** Loads .env (without overriding variables already set) into process.env, then validates. */
+export function loadConfig(path?: string): Config {
+  dotenv.config({ quiet: true, ...(path ? { path } : {}) });
+  return parseConfig(process.env);
+}

@@ -1,0 +1,158 @@
+/**
+ * Engine answers as Discord embeds. Every embed about a source carries its attribution
+ * (publisher as the author line, title, author, date, section heading), the source's colour
+ * and a footer naming the source; source text and user text are escaped, so nothing in them
+ * formats or mentions. The results are fitted to Discord's limits by the callers (fitEmbeds).
+ */
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { Answer } from '../search/ask.ts';
+import type { CompareResponse, CompareSide, QuoteHit, SourceMeta, SourceSummary, Span } from '../search/types.ts';
+import { colourOf, NEUTRAL_COLOUR } from './colours.ts';
+import { escapeText } from './escape.ts';
+import { ELLIPSIS, fitEmbeds, LIMITS, truncate } from './limits.ts';
+
+/** "2025-04-14" → "14 April 2025" (the date as written when it is not an ISO date). */
+export function formatDate(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** The end of `text` in at most `max` characters, starting at a word and with "…" in front. */
+function truncateStart(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= ELLIPSIS.length) return '';
+  let from = text.length - (max - ELLIPSIS.length);
+  const space = text.slice(from).search(/\s/);
+  if (space >= 0 && space < (max - ELLIPSIS.length) / 2) from += space + 1;
+  if (text.charAt(from - 1) === '\\' && from > 0) from++;
+  return ELLIPSIS + text.slice(from);
+}
+
+/** The passage, escaped, with its best sentence in bold; cut around that sentence to fit `max`. */
+export function markedPassage(text: string, span: Span, max: number = LIMITS.embedDescription): string {
+  let start = Math.max(0, Math.min(span.start, text.length));
+  let end = Math.max(start, Math.min(span.end, text.length));
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+  if (start === end) return truncate(escapeText(text), max);
+  const before = escapeText(text.slice(0, start));
+  const mark = escapeText(text.slice(start, end));
+  const after = escapeText(text.slice(end));
+  if (mark.length + 4 >= max) return `**${truncate(mark, max - 4)}**`;
+  const room = max - mark.length - 4;
+  if (before.length + after.length <= room) return `${before}**${mark}**${after}`;
+  const afterRoom = Math.max(room - before.length, Math.floor(room / 2));
+  const keptAfter = truncate(after, afterRoom);
+  const keptBefore = truncateStart(before, room - keptAfter.length);
+  return `${keptBefore}**${mark}**${keptAfter}`;
+}
+
+/** Author, date and section as inline fields. */
+export function attributionFields(meta: SourceMeta, heading: string | null | undefined): APIEmbedField[] {
+  const fields: APIEmbedField[] = [
+    { name: 'Author', value: escapeText(meta.author), inline: true },
+    { name: 'Date', value: formatDate(meta.date), inline: true },
+  ];
+  if (heading !== undefined) fields.push({ name: 'Section', value: heading ? escapeText(heading) : '(introduction)', inline: true });
+  return fields;
+}
+
+/** The parts every source embed shares: colour, publisher, title (linked when there is a URL), footer. */
+function sourceEmbed(meta: SourceMeta, footerNote?: string): APIEmbed {
+  const embed: APIEmbed = {
+    color: colourOf(meta.id),
+    author: { name: meta.publisher },
+    title: escapeText(meta.title),
+    footer: { text: `Source: ${meta.id} · ${meta.publisher}${footerNote ? ` · ${footerNote}` : ''}` },
+  };
+  if (meta.url) embed.url = meta.url;
+  return embed;
+}
+
+export function answerEmbed(answer: Answer, position: number, total: number): APIEmbed {
+  const { passage } = answer;
+  return {
+    ...sourceEmbed(passage.meta, `result ${position} of ${total}`),
+    description: markedPassage(passage.text, answer.highlight.span),
+    fields: attributionFields(passage.meta, passage.heading),
+  };
+}
+
+/** A quotation: the sentence holding it, the quoted words in bold, and who said it. */
+export function quoteEmbed(hit: QuoteHit, heading: string | null | undefined, position: number, total: number): APIEmbed {
+  const q = hit.quotation;
+  const at = q.context.indexOf(q.text);
+  const description =
+    at >= 0 ? markedPassage(q.context, { start: at, end: at + q.text.length }) : `**“${escapeText(q.text)}”**\n\n${escapeText(q.context)}`;
+  const speaker = q.speaker ? `${q.speaker}${q.role ? `, ${q.role}` : ''}` : 'Not named in the text';
+  return {
+    ...sourceEmbed(hit.meta, `quotation ${position} of ${total}`),
+    description,
+    fields: [{ name: 'Speaker', value: escapeText(speaker), inline: false }, ...attributionFields(hit.meta, heading)],
+  };
+}
+
+function sideEmbed(side: CompareSide): APIEmbed {
+  const perPassage = Math.floor((LIMITS.embedDescription - 10) / Math.max(1, side.passages.length)) - 60;
+  const description =
+    side.passages.length === 0
+      ? `*${escapeText(side.meta.id)} does not cover this topic.*`
+      : side.passages
+          .map((p) => {
+            const heading = p.passage.heading ? `__${escapeText(p.passage.heading)}__\n` : '';
+            return heading + markedPassage(p.passage.text, p.highlight.span, perPassage);
+          })
+          .join('\n\n');
+  return { ...sourceEmbed(side.meta), description, fields: attributionFields(side.meta, undefined) };
+}
+
+function differencesEmbed(response: CompareResponse): APIEmbed {
+  if (response.differences.length === 0) {
+    return { color: NEUTRAL_COLOUR, title: 'Differences', description: 'No differences found in the names, dates, numbers or titles the sources give.' };
+  }
+  return {
+    color: NEUTRAL_COLOUR,
+    title: `⚠️ Differences (${response.differences.length})`,
+    fields: response.differences.slice(0, LIMITS.fields).map((d) => ({
+      name: truncate(`⚠️ ${d.about} (${d.kind})`, LIMITS.fieldName),
+      value: truncate(`${escapeText(d.note)}\n${d.values.map((v) => `**${escapeText(v.source)}:** ${escapeText(v.value)}`).join(' · ')}`, LIMITS.fieldValue),
+    })),
+  };
+}
+
+/** One embed per source side by side, then the differences flagged. */
+export function compareEmbeds(response: CompareResponse): APIEmbed[] {
+  return fitEmbeds([...response.sides.map(sideEmbed), differencesEmbed(response)]);
+}
+
+export function sourceSummaryEmbed(summary: SourceSummary): APIEmbed {
+  const { meta } = summary;
+  return {
+    ...sourceEmbed(meta),
+    fields: [
+      { name: 'Publisher', value: escapeText(meta.publisher), inline: false },
+      ...attributionFields(meta, undefined),
+      { name: 'Passages', value: String(summary.passages), inline: true },
+      { name: 'Quotations', value: String(summary.quotations), inline: true },
+    ],
+  };
+}
+
+export interface HelpEntry {
+  readonly usage: string;
+  readonly description: string;
+  readonly example?: string;
+}
+
+export function helpEmbed(entries: readonly HelpEntry[]): APIEmbed {
+  return {
+    color: NEUTRAL_COLOUR,
+    title: 'What I can do',
+    description: 'I answer from two articles on the April 2025 US–Iran talks in Oman (NEO and RSIS), always naming the source.',
+    fields: entries.slice(0, LIMITS.fields).map((e) => ({
+      name: e.usage,
+      value: `${e.description}${e.example ? `\nExample: \`${e.example}\`` : ''}`,
+    })),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The messages the commands send, built from engine answers: content (the query line, a
+ * mention when the answer is addressed to someone), embeds fitted to Discord's limits and
+ * paging buttons. Shared by /ask, "Find in sources" and their page buttons, and by /quote.
+ */
+import type { MessageMentionOptions } from 'discord.js';
+import { oneLine } from './escape.ts';
+import { fitEmbeds, truncate } from './limits.ts';
+import { pageButtons, pageOf, queryLine } from './paging.ts';
+import { answerEmbed, compareEmbeds, quoteEmbed } from './render.ts';
+import type { Reply } from './respond.ts';
+import type { BotEngine } from './types.ts';
+
+/** Longest query the bot takes (the slash options' max_length; message text is cut to it). */
+export const MAX_QUERY_CHARS = 300;
+export const ASK_PAGE_SIZE = 3;
+export const QUOTE_PAGE_SIZE = 4;
+export const MAX_PAGES = 5;
+
+export interface ReplyOptions {
+  /** The user who asked: the only one who may turn pages. */
+  readonly askerId: string;
+  readonly page?: number;
+  /** Address the answer to this user (the message's only allowed mention). */
+  readonly targetId?: string;
+  readonly ephemeral?: boolean;
+}
+
+/** A query as the bot uses it: one line, at most MAX_QUERY_CHARS (cut at a word, no ellipsis). */
+export function cleanQuery(text: string): string {
+  return truncate(oneLine(text), MAX_QUERY_CHARS, '');
+}
+
+function header(label: string, query: string, opts: ReplyOptions): { content: string; allowedMentions: MessageMentionOptions } {
+  const lines = [queryLine(label, query)];
+  if (opts.targetId) lines.unshift(`<@${opts.targetId}>, this answer is for you.`);
+  return { content: lines.join('\n'), allowedMentions: opts.targetId ? { users: [opts.targetId] } : { parse: [] } };
+}
+
+function withNotice(content: string, notice: string | undefined): string {
+  return notice ? `${content}\n${notice}` : content;
+}
+
+export function askReply(engine: BotEngine, question: string, opts: ReplyOptions): Reply {
+  const query = cleanQuery(question);
+  const response = engine.ask(query, ASK_PAGE_SIZE * MAX_PAGES);
+  const head = header('Question', query, opts);
+  const ephemeral = opts.ephemeral ?? false;
+  if (response.answers.length === 0) {
+    return { ...head, content: withNotice(head.content, response.notice ?? 'The sources do not cover this question.'), ephemeral };
+  }
+  const page = pageOf(response.answers, opts.page ?? 0, ASK_PAGE_SIZE);
+  return {
+    ...head,
+    embeds: fitEmbeds(page.items.map((a, k) => answerEmbed(a, page.first + k, page.total))),
+    components: pageButtons('ask', opts.askerId, query, page.page, page.pageCount),
+    ephemeral,
+  };
+}
+
+export function quoteReply(engine: BotEngine, text: string, opts: ReplyOptions): Reply {
+  const query = cleanQuery(text);
+  const response = engine.quote(query, QUOTE_PAGE_SIZE * MAX_PAGES);
+  const head = header('Quotations', query, opts);
+  const ephemeral = opts.ephemeral ?? false;
+  if (response.quotes.length === 0) {
+    return { ...head, content: withNotice(head.content, response.notice ?? 'No quotation in the sources matches this.'), ephemeral };
+  }
+  const page = pageOf(response.quotes, opts.page ?? 0, QUOTE_PAGE_SIZE);
+  const heading = (passageId: string): string | null | undefined => engine.index.get(passageId)?.heading;
+  return {
+    ...head,
+    embeds: fitEmbeds(page.items.map((h, k) => quoteEmbed(h, heading(h.quotation.passageId), page.first + k, page.total))),
+    components: pageButtons('quote', opts.askerId, query, page.page, page.pageCount),
+    ephemeral,
+  };
+}
+
+export function compareReply(engine: BotEngine, topic: string, opts: Omit<ReplyOptions, 'page'>): Reply {
+  const query = cleanQuery(topic);
+  const response = engine.compare(query);
+  const head = header('Topic', query, opts);
+  const covered = response.sides.some((s) => s.passages.length > 0);
+  return {
+    ...head,
+    content: withNotice(head.content, response.notice ?? (covered ? undefined : 'Neither source covers this topic.')),
+    embeds: covered ? compareEmbeds(response) : [],
+    ephemeral: opts.ephemeral ?? false,
+  };
+}

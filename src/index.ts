@@ -1,0 +1,46 @@
+/**
+ * Entry point (npm start): read the configuration; with DISCORD_TOKEN start the Discord bot,
+ * without it the local console. SIGINT/SIGTERM log out cleanly. No log line or error message
+ * ever holds the token.
+ */
+import type { Client } from 'discord.js';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { Engine } from './engine.ts';
+import { createLogger, redact } from './log.ts';
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  const message = err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err);
+  process.stderr.write(`Configuration error: ${redact(message, [process.env.DISCORD_TOKEN])}\nSee .env.example and docs/discord.md.\n`);
+  process.exit(1);
+}
+
+const log = createLogger(config.logLevel, [config.discordToken]);
+process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
+
+const engine = Engine.load();
+
+if (config.discordToken) {
+  const { startBot } = await import('./discord/bot.ts');
+  let client: Client | undefined;
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: logging out`);
+    void (client?.destroy() ?? Promise.resolve()).finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  try {
+    client = await startBot(engine, config, { log });
+  } catch (err) {
+    log.error(redact(err instanceof Error ? err.message : String(err), [config.discordToken]));
+    process.exit(1);
+  }
+} else {
+  const { runConsole } = await import('./console.ts');
+  await runConsole(engine, process.stdin, process.stdout);
+}

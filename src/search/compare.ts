@@ -1,0 +1,149 @@
+/**
+ * compare(topic): each source's best passages on a topic, side by side, and the differences a
+ * reader wants flagged.
+ *
+ * A side shows at most three passages that cover at least COMPARE_MIN_COVERAGE of the topic
+ * (stricter than ask's floor: a topic is short, so half of it matched by chance is not
+ * coverage); a side with none is "not covered". Differences are read from the two sides'
+ * best sentences and passages:
+ * - names: one person written differently (Whitcoff / Witkoff);
+ * - titles: the role each gives the same person (Special Envoy for West Asia / to the Middle East);
+ * - dates: the dates and relative times in each side's best sentence that the other lacks
+ *   (next week / May 3);
+ * - numbers: figures of the same unit that differ.
+ */
+import type { SourceMeta } from '../corpus/load.ts';
+import type { Analyzer } from './analyzer.ts';
+import { rank } from './ask.ts';
+import type { PassageIndex } from './index.ts';
+import { planQuery } from './query.ts';
+import type { Lexicon } from './related.ts';
+import type { CompareResponse, CompareSide, Difference } from './types.ts';
+
+export const COMPARE_MIN_COVERAGE = 0.6;
+export const COMPARE_PER_SIDE = 3;
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const DATE = new RegExp(
+  `\\b(?:${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?|${MONTH}\\s+\\d{4}|(?:next|last|this|the following|previous)\\s+(?:week|month|year|round|day)|in\\s+\\d{4}|since\\s+\\d{4}|tomorrow|yesterday)\\b`,
+  'g',
+);
+const NUMBER = /\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:per\s*cent\s+|percent\s+|%\s*)?([a-z]+(?:-[a-z0-9]+)?)/gi;
+
+/** Role of each person the text names: the capitalised title words just before the name. */
+function titles(text: string, analyzer: Analyzer): Map<string, { name: string; title: string | null }[]> {
+  const out = new Map<string, { name: string; title: string | null }[]>();
+  for (const t of analyzer.analyze(text)) {
+    if (!t.alias || analyzer.kinds.get(t.term) !== 'person') continue;
+    const before = /((?:(?:\p{Lu}[\p{L}.]*|for|to|the|of)\s+){1,7})$/u.exec(text.slice(0, t.start))?.[1]?.trim() ?? '';
+    const title = /\p{Lu}/u.test(before) ? before.replace(/^(?:(?:for|to|the|of)\s+)+/u, '') : '';
+    const list = out.get(t.term) ?? [];
+    list.push({ name: t.source, title: /\b(?:Envoy|Minister|President|Secretary|Leader|General|Spokes\w+)\b/.test(title) ? title : null });
+    out.set(t.term, list);
+  }
+  return out;
+}
+
+export function differences(sides: readonly CompareSide[], analyzer: Analyzer): Difference[] {
+  const [a, b] = sides;
+  if (!a || !b || a.passages.length === 0 || b.passages.length === 0) return [];
+  const out: Difference[] = [];
+  const textOf = (s: CompareSide): string => s.passages.map((p) => p.passage.text).join('\n');
+  const ta = titles(textOf(a), analyzer);
+  const tb = titles(textOf(b), analyzer);
+  for (const [term, na] of ta) {
+    const nb = tb.get(term);
+    if (!nb) continue;
+    const person = analyzer.canonical.get(term) ?? term;
+    // Spellings of the surname, without a possessive: "Whitcoff" against "Witkoff".
+    const surname = (n: string): string => (n.split(' ').pop() ?? n).replace(/'s$/, '');
+    const spellA = new Set(na.map((x) => x.name.replace(/'s$/, '')));
+    const spellB = new Set(nb.map((x) => x.name.replace(/'s$/, '')));
+    const surA = new Set(na.map((x) => surname(x.name)));
+    const surB = new Set(nb.map((x) => surname(x.name)));
+    if (![...surA].some((x) => surB.has(x))) {
+      out.push({
+        kind: 'name',
+        about: person,
+        values: [
+          { source: a.source, value: [...spellA].join(', ') },
+          { source: b.source, value: [...spellB].join(', ') },
+        ],
+        note: `The same person is spelled differently: ${a.source} writes ${[...spellA].join(' / ')}, ${b.source} ${[...spellB].join(' / ')}.`,
+      });
+    }
+    const titleA = na.find((x) => x.title)?.title;
+    const titleB = nb.find((x) => x.title)?.title;
+    const contains = (x: string, y: string): boolean => x.toLowerCase().includes(y.toLowerCase());
+    if (titleA && titleB && !contains(titleA, titleB) && !contains(titleB, titleA)) {
+      out.push({
+        kind: 'title',
+        about: person,
+        values: [
+          { source: a.source, value: titleA },
+          { source: b.source, value: titleB },
+        ],
+        note: `${a.source} calls ${person} "${titleA}", ${b.source} "${titleB}".`,
+      });
+    }
+  }
+  const best = (s: CompareSide): string => s.passages[0]?.highlight.text ?? '';
+  const dates = (t: string): string[] => [...new Set([...t.matchAll(DATE)].map((m) => m[0]))];
+  const da = dates(best(a));
+  const db = dates(best(b));
+  const onlyA = da.filter((d) => !db.includes(d));
+  const onlyB = db.filter((d) => !da.includes(d));
+  if (onlyA.length > 0 && onlyB.length > 0) {
+    out.push({
+      kind: 'date',
+      about: 'dates given',
+      values: [
+        { source: a.source, value: onlyA.join(', ') },
+        { source: b.source, value: onlyB.join(', ') },
+      ],
+      note: `${a.source} says ${onlyA.join(', ')}; ${b.source} says ${onlyB.join(', ')}.`,
+    });
+  }
+  const numbers = (t: string): Map<string, string> =>
+    new Map([...t.matchAll(NUMBER)].map((m) => [analyzer.term(m[2] ?? '') ?? m[2] ?? '', m[0]] as [string, string]));
+  const na = numbers(best(a));
+  const nb = numbers(best(b));
+  for (const [unit, va] of na) {
+    const vb = nb.get(unit);
+    if (vb && vb !== va) {
+      out.push({
+        kind: 'number',
+        about: unit,
+        values: [
+          { source: a.source, value: va },
+          { source: b.source, value: vb },
+        ],
+        note: `${a.source}: ${va}; ${b.source}: ${vb}.`,
+      });
+    }
+  }
+  return out;
+}
+
+export function compare(topic: string, index: PassageIndex, lexicon: Lexicon, metas: readonly SourceMeta[]): CompareResponse {
+  const query = topic.trim();
+  const plan = planQuery(query, index, lexicon);
+  const inScope = plan.concepts.some((c) => c.anchor);
+  const sides: CompareSide[] = metas.map((meta) => ({
+    source: meta.id,
+    meta,
+    passages: inScope
+      ? rank(plan, index, COMPARE_PER_SIDE, (p) => p.source === meta.id)
+          .filter((r) => r.coverage >= COMPARE_MIN_COVERAGE)
+          .map((r) => ({ passage: r.passage, highlight: r.highlight, score: r.score }))
+      : [],
+  }));
+  const missing = sides.filter((s) => s.passages.length === 0).map((s) => s.source);
+  const notice =
+    missing.length === sides.length
+      ? 'Neither source covers this topic.'
+      : missing.length > 0
+        ? `Not covered by ${missing.join(' or ')}.`
+        : undefined;
+  return { query, sides, differences: differences(sides, index.analyzer), ...(notice ? { notice } : {}) };
+}

@@ -1,0 +1,72 @@
+/**
+ * Quotation evaluation against test/eval/quotes.json: precision and recall of extraction and
+ * accuracy of speaker attribution, by matching each extracted quotation to a gold one.
+ */
+import { readFileSync } from 'node:fs';
+import type { Quotation } from '../../src/search/types.ts';
+import { comparable } from './retrieval.ts';
+
+export interface GoldQuote {
+  readonly source: string;
+  readonly text: string;
+  readonly speaker: string | null;
+  readonly role: string | null;
+  readonly kind: 'statement' | 'term';
+}
+
+export function loadGoldQuotes(): GoldQuote[] {
+  return JSON.parse(readFileSync(new URL('./quotes.json', import.meta.url), 'utf8')) as GoldQuote[];
+}
+
+const words = (s: string): string => comparable(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Speaker names compare without articles or case; "Tehran source" matches "a Tehran source". */
+export function sameSpeaker(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  const x = words(a).replace(/^(?:a|an|the) /, '');
+  const y = words(b).replace(/^(?:a|an|the) /, '');
+  return x === y;
+}
+
+export interface QuoteScores {
+  readonly gold: number;
+  readonly extracted: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly speakerAccuracy: number;
+  readonly unmatched: readonly string[];
+  readonly spurious: readonly string[];
+  readonly wrongSpeaker: readonly string[];
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function scoreQuotations(extracted: readonly Quotation[], gold: readonly GoldQuote[] = loadGoldQuotes()): QuoteScores {
+  const used = new Set<Quotation>();
+  let matched = 0;
+  let speakers = 0;
+  const unmatched: string[] = [];
+  const wrongSpeaker: string[] = [];
+  for (const g of gold) {
+    const hit = extracted.find((q) => !used.has(q) && q.source === g.source && words(q.text) === words(g.text));
+    if (!hit) {
+      unmatched.push(`${g.source}: ${g.text}`);
+      continue;
+    }
+    used.add(hit);
+    matched++;
+    if (sameSpeaker(hit.speaker, g.speaker)) speakers++;
+    else wrongSpeaker.push(`${g.text.slice(0, 40)}: got ${hit.speaker}, want ${g.speaker}`);
+  }
+  const spurious = extracted.filter((q) => !used.has(q)).map((q) => `${q.source}: ${q.text}`);
+  return {
+    gold: gold.length,
+    extracted: extracted.length,
+    precision: round(extracted.length === 0 ? 0 : matched / extracted.length),
+    recall: round(matched / gold.length),
+    speakerAccuracy: round(matched === 0 ? 0 : speakers / matched),
+    unmatched,
+    spurious,
+    wrongSpeaker,
+  };
+}
