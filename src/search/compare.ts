@@ -35,7 +35,7 @@ function titles(text: string, analyzer: Analyzer): Map<string, { name: string; t
   const out = new Map<string, { name: string; title: string | null }[]>();
   for (const t of analyzer.analyze(text)) {
     if (!t.alias || analyzer.kinds.get(t.term) !== 'person') continue;
-    const before = /((?:(?:\p{Lu}[\p{L}.]*|for|to|the|of)\s+){1,7})$/u.exec(text.slice(0, t.start))?.[1]?.trim() ?? '';
+    const before = /((?:(?:\p{Lu}[\p{L}.]*|for|to|the|of),?\s+){1,7})$/u.exec(text.slice(0, t.start))?.[1]?.trim().replace(/,$/, '') ?? '';
     const title = /\p{Lu}/u.test(before) ? before.replace(/^(?:(?:for|to|the|of)\s+)+/u, '') : '';
     const list = out.get(t.term) ?? [];
     list.push({ name: t.source, title: /\b(?:Envoy|Minister|President|Secretary|Leader|General|Spokes\w+)\b/.test(title) ? title : null });
