@@ -36,7 +36,9 @@ function titles(text: string, analyzer: Analyzer): Map<string, { name: string; t
   for (const t of analyzer.analyze(text)) {
     if (!t.alias || analyzer.kinds.get(t.term) !== 'person') continue;
     const before = /((?:(?:\p{Lu}[\p{L}.]*|for|to|the|of),?\s+){1,7})$/u.exec(text.slice(0, t.start))?.[1]?.trim().replace(/,$/, '') ?? '';
-    const title = /\p{Lu}/u.test(before) ? before.replace(/^(?:(?:for|to|the|of)\s+)+/u, '') : '';
+    // The title proper starts at its first title word ("U.S. Special Envoy" → "Special Envoy").
+    const start = before.search(/\b(?:Special|Deputy|Foreign|Supreme|Prime|Secretary|Minister|Envoy|President|General|Chief|Ambassador|Spokes\w+)\b/);
+    const title = start >= 0 ? before.slice(start) : '';
     const list = out.get(t.term) ?? [];
     list.push({ name: t.source, title: /\b(?:Envoy|Minister|President|Secretary|Leader|General|Spokes\w+)\b/.test(title) ? title : null });
     out.set(t.term, list);
