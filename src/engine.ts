@@ -19,6 +19,8 @@ import { TermVectors, WordVectors } from './search/vectors.ts';
 export interface EngineOptions {
   /** The corpus folder (sources/ and tables/). */
   readonly corpusDir?: string;
+  /** Which paraphrase bridges to use (both by default); the evaluation turns them off to measure each. */
+  readonly bridges?: { readonly wordnet?: boolean; readonly vectors?: boolean };
 }
 
 export class Engine {
@@ -37,7 +39,15 @@ export class Engine {
     const analyzer = new Analyzer(corpus.tables);
     const index = new PassageIndex(documents, analyzer);
     const words = WordVectors.read(join(corpusDir, 'tables', 'word-vectors.bin'));
-    const lexicon = { ...buildLexicon(index.vocabulary(), analyzer, corpus.tables.related), vectors: new TermVectors(words, index.surfaces) };
+    const useWordNet = options.bridges?.wordnet ?? true;
+    const useVectors = options.bridges?.vectors ?? true;
+    const wordnet = buildLexicon(index.vocabulary(), analyzer, corpus.tables.related);
+    const lexicon: Lexicon = {
+      related: useWordNet ? wordnet.related : new Map(),
+      nonNouns: wordnet.nonNouns,
+      words,
+      ...(useVectors ? { vectors: new TermVectors(words, index.surfaces) } : {}),
+    };
     const extractor = new QuotationExtractor(analyzer);
     const metas = new Map(documents.map((d) => [d.meta.id, d.meta]));
     const quotes = new QuoteIndex(documents.flatMap((d) => extractor.extract(d)), metas, analyzer);

@@ -110,7 +110,7 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
         candidates.push({ term: n.term, strength, boost: strength * L.relatedWeight, via: 'related' });
       }
     }
-    const rank = lexicon.vectors?.words.rank(t.folded) ?? Infinity;
+    const rank = lexicon.words?.rank(t.folded) ?? Infinity;
     const anchor = candidates.some(
       (c) =>
         (c.via !== 'related' && index.analyzer.canonical.has(c.term)) ||

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Analyzer } from './analyzer.ts';
-import type { TermVectors } from './vectors.ts';
+import type { TermVectors, WordVectors } from './vectors.ts';
 
 export interface Related {
   readonly term: string;
@@ -31,8 +31,10 @@ export interface Lexicon {
    * they rarely name what a question is about, so a question is not out of scope for lacking them.
    */
   readonly nonNouns: ReadonlySet<string>;
-  /** Corpus terms by word-vector similarity, when word vectors are available. */
+  /** Corpus terms by word-vector similarity, when that bridge is on. */
   readonly vectors?: TermVectors;
+  /** English words by frequency (the word-vector file's order): how common a word is. */
+  readonly words?: WordVectors;
 }
 
 interface Synset {

@@ -1,19 +1,19 @@
 /**
- * `npm run eval`: the engine's retrieval figures beside a plain MiniSearch's, in one run.
- * `--misses` lists the questions each got wrong.
+ * `npm run eval`: the engine's retrieval figures beside a plain MiniSearch's, in one run; the
+ * same with each paraphrase bridge turned off; quotation extraction against the gold list; and
+ * compare against its topics. `--misses` lists what each got wrong.
  */
 import { Engine } from '../../src/engine.ts';
+import { scoreCompare } from './comparisons.ts';
+import { scoreQuotations } from './quotations.ts';
 import { evaluate, plainMiniSearch, type Scores, type Searcher } from './retrieval.ts';
 
 export function engineSearcher(engine: Engine): Searcher {
   return (q) => engine.ask(q).answers.map((a) => ({ source: a.passage.source, text: a.passage.text, highlight: a.highlight.text }));
 }
 
-function table(rows: Array<[string, Scores]>): string {
-  const lines = [
-    '| metric | ' + rows.map(([name]) => name).join(' | ') + ' |',
-    '|---|' + rows.map(() => '---:|').join(''),
-  ];
+export function table(rows: Array<[string, Scores]>): string {
+  const lines = ['| metric | ' + rows.map(([name]) => name).join(' | ') + ' |', '|---|' + rows.map(() => '---:|').join('')];
   const metric = (label: string, f: (s: Scores) => string): void => {
     lines.push(`| ${label} | ` + rows.map(([, s]) => f(s)).join(' | ') + ' |');
   };
@@ -29,17 +29,42 @@ function table(rows: Array<[string, Scores]>): string {
   return lines.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
 function main(): void {
-const engine = Engine.load();
-const ours = evaluate(engineSearcher(engine));
-const plain = evaluate(plainMiniSearch());
-console.log(`Retrieval evaluation: ${ours.questions} questions (test/eval/questions.json)\n`);
-console.log(table([['this engine', ours], ['plain MiniSearch (defaults, raw paragraphs)', plain]]));
-if (process.argv.includes('--misses')) {
-  for (const [name, s] of [['engine', ours], ['plain', plain]] as const) {
-    console.log(`\nMisses (${name}):`);
-    for (const m of s.misses) console.log(`  [${m.kind}] rank=${m.rank} ${m.q}\n      top: ${m.top ?? '(none)'}`);
+  const engine = Engine.load();
+  const ours = evaluate(engineSearcher(engine));
+  const plain = evaluate(plainMiniSearch());
+  const rows: Array<[string, Scores]> = [
+    ['this engine', ours],
+    ['plain MiniSearch (defaults, raw paragraphs)', plain],
+  ];
+  console.log(`Retrieval: ${ours.questions} questions (test/eval/questions.json)\n`);
+  console.log(table(rows));
+
+  console.log('\nParaphrase bridges, each turned off (same questions):\n');
+  const ablation: Array<[string, Scores]> = [
+    ['both (shipped)', ours],
+    ['WordNet only', evaluate(engineSearcher(Engine.load({ bridges: { vectors: false } })))],
+    ['word vectors only', evaluate(engineSearcher(Engine.load({ bridges: { wordnet: false } })))],
+    ['neither', evaluate(engineSearcher(Engine.load({ bridges: { wordnet: false, vectors: false } })))],
+  ];
+  console.log(table(ablation));
+
+  const quotes = scoreQuotations(engine.quotes.quotations);
+  console.log(`\nQuotations (test/eval/quotes.json, ${quotes.gold} gold, ${quotes.extracted} extracted):`);
+  console.log(`  precision ${quotes.precision.toFixed(3)}, recall ${quotes.recall.toFixed(3)}, speaker accuracy ${quotes.speakerAccuracy.toFixed(3)}`);
+
+  const cmp = scoreCompare((t) => engine.compare(t));
+  console.log(`\nCompare (test/eval/compare.json, ${cmp.topics} topics):`);
+  console.log(`  sides right ${cmp.sidesRight}/${cmp.sides} (${(cmp.sidesRight / cmp.sides).toFixed(3)}), topics with both sides right ${cmp.topicsRight}/${cmp.topics}`);
+
+  if (process.argv.includes('--misses')) {
+    for (const [name, s] of [['engine', ours], ['plain', plain]] as const) {
+      console.log(`\nMisses (${name}):`);
+      for (const m of s.misses) console.log(`  [${m.kind}] rank=${m.rank} ${m.q}\n      top: ${m.top ?? '(none)'}`);
+    }
+    for (const line of [...quotes.unmatched, ...quotes.spurious, ...quotes.wrongSpeaker]) console.log(`  quote: ${line}`);
+    for (const f of cmp.failures) console.log(`  compare: ${f}`);
   }
 }
-}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

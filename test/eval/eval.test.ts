@@ -1,0 +1,33 @@
+/**
+ * The evaluation as a regression guard: the figures `npm run eval` prints must not fall below
+ * what the engine reaches today. (The issue's Recall@1 ≥ 0.95 target is not reached; the README
+ * gives the measured figures.)
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { realEngine } from '../helpers/corpus.ts';
+import { scoreCompare } from './comparisons.ts';
+import { scoreQuotations } from './quotations.ts';
+import { evaluate, plainMiniSearch } from './retrieval.ts';
+import { engineSearcher } from './run.ts';
+
+const engine = realEngine();
+
+test('retrieval: abstains on every off-topic question, on no in-scope one, and beats plain MiniSearch', () => {
+  const ours = evaluate(engineSearcher(engine));
+  const plain = evaluate(plainMiniSearch());
+  assert.equal(ours.offTopicAbstention, 1, ours.misses.filter((m) => m.kind === 'offtopic').map((m) => m.q).join(' | '));
+  assert.equal(ours.inScopeAbstained, 0);
+  assert.ok(ours.recallAt1 >= 0.53, `Recall@1 ${ours.recallAt1}`);
+  assert.ok(ours.recallAt3 >= 0.66, `Recall@3 ${ours.recallAt3}`);
+  assert.ok(ours.highlightAccuracy >= 0.48, `highlight ${ours.highlightAccuracy}`);
+  assert.ok(ours.recallAt1 - plain.recallAt1 >= 0.1, `ours ${ours.recallAt1}, plain ${plain.recallAt1}`);
+  assert.ok((ours.byKind['variant']?.recallAt1 ?? 0) >= 0.8);
+});
+
+test('quotations and compare hold their figures', () => {
+  const q = scoreQuotations(engine.quotes.quotations);
+  assert.ok(q.precision >= 0.95 && q.recall >= 0.95 && q.speakerAccuracy >= 0.95, JSON.stringify(q));
+  const c = scoreCompare((t) => engine.compare(t));
+  assert.ok(c.sidesRight / c.sides >= 0.78, `${c.sidesRight}/${c.sides}: ${c.failures.join(' | ')}`);
+});

@@ -1,0 +1,32 @@
+/** Helpers for tests that need the real corpus or a throwaway one. */
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.ts';
+import { Engine } from '../../src/engine.ts';
+
+let engine: Engine | undefined;
+
+/** The engine over the real corpus, built once per test file. */
+export function realEngine(): Engine {
+  engine ??= Engine.load();
+  return engine;
+}
+
+/** A corpus folder with the real tables and the given source files (name → text). */
+export function tempCorpus(sources: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+  cpSync(join(DEFAULT_CORPUS_DIR, 'tables'), join(dir, 'tables'), { recursive: true });
+  mkdirSync(join(dir, 'sources'));
+  for (const [name, text] of Object.entries(sources)) writeFileSync(join(dir, 'sources', name), text);
+  return dir;
+}
+
+export const GOOD_FRONT_MATTER = `---
+id: TEST
+publisher: Test Publisher
+title: "A Test Article"
+author: Jane Doe
+date: 2025-04-20
+---
+`;

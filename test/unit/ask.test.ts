@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { realEngine } from '../helpers/corpus.ts';
+
+const engine = realEngine();
+
+test('"Tehran Times" finds the NEO quotation of the Tehran Times', () => {
+  const r = engine.ask('Tehran Times');
+  assert.ok(r.answers.some((a) => a.passage.source === 'NEO' && a.passage.text.includes('we do not seek war')));
+});
+
+test('"Witkoff" finds the NEO passages that write "Whitcoff"', () => {
+  const r = engine.ask('What did Witkoff say?');
+  const neo = r.answers.filter((a) => a.passage.source === 'NEO');
+  assert.ok(neo.length >= 2);
+  assert.ok(neo.every((a) => a.passage.text.includes('Whitcoff')));
+});
+
+test('a misspelled name is still found, and short words do not match everything', () => {
+  const r = engine.ask('Mohajerany');
+  assert.match(r.answers[0]?.passage.text ?? '', /Mohajerani/);
+  assert.equal(engine.ask('cat').answers.length, 0);
+});
+
+test('questions the sources do not cover return no passage and say so', () => {
+  for (const q of ['What is the capital of France?', 'price of bitcoin', 'recommend me a sci-fi novel to read', 'who won the world cup']) {
+    const r = engine.ask(q);
+    assert.equal(r.answers.length, 0, `${q} → ${r.answers[0]?.passage.id}`);
+    assert.match(r.notice ?? '', /do not cover/);
+  }
+  assert.match(engine.ask('?!').notice ?? '', /no words/);
+});
+
+test('an answer carries its source, its best sentence, the matched words and a score, best first', () => {
+  const r = engine.ask('How much did the Tehran stock exchange rise?');
+  const top = r.answers[0] ?? assert.fail('no answer');
+  assert.equal(top.passage.source, 'RSIS');
+  assert.equal(top.passage.meta.publisher, 'S. Rajaratnam School of International Studies, NTU Singapore');
+  assert.match(top.highlight.text, /2\.16 per cent/);
+  assert.equal(top.passage.text.slice(top.highlight.span.start, top.highlight.span.end), top.highlight.text);
+  assert.ok(top.matched.includes('stock'));
+  assert.ok(r.answers.length <= 5);
+  for (let i = 1; i < r.answers.length; i++) assert.ok((r.answers[i - 1]?.score ?? 0) >= (r.answers[i]?.score ?? 0));
+});
+
+test('a paraphrase reaches the passage through related words', () => {
+  const r = engine.ask('Which aircraft did Washington send near Iran?');
+  assert.match(r.answers[0]?.passage.text ?? '', /B-2 stealth bombers/);
+  assert.ok(r.answers[0]?.matched.some((m) => m.startsWith('aircraft →')));
+});

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { PassThrough, Readable } from 'node:stream';
+import { test } from 'node:test';
+import { main } from '../../src/cli.ts';
+import { runConsole } from '../../src/console.ts';
+import { realEngine } from '../helpers/corpus.ts';
+
+async function run(args: string[], input = ''): Promise<{ code: number; out: string }> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const code = await main(args, Readable.from([input]), out);
+  return { code, out: Buffer.concat(chunks).toString('utf8') };
+}
+
+test('cli ask --json prints the public shape, best first, at most 5', async () => {
+  const { code, out } = await run(['ask', 'who mediated the talks?', '--json']);
+  assert.equal(code, 0);
+  const r = JSON.parse(out) as { query: string; results: Record<string, unknown>[] };
+  assert.equal(r.query, 'who mediated the talks?');
+  assert.ok(r.results.length > 0 && r.results.length <= 5);
+  for (const x of r.results) {
+    assert.deepEqual(Object.keys(x), ['source', 'title', 'author', 'date', 'heading', 'text', 'highlight', 'score']);
+    assert.ok(x['source'] === 'NEO' || x['source'] === 'RSIS');
+    assert.ok(String(x['text']).includes(String(x['highlight'])));
+  }
+  const scores = r.results.map((x) => Number(x['score']));
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+});
+
+test('cli with no question reads one per line and answers each in order, one JSON object per line', async () => {
+  const { out } = await run(['ask', '--json'], 'Who is Wendy Sherman?\n\nWhat is the capital of France?\nHow did the rial react?\n');
+  const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { query: string; results: unknown[] });
+  assert.deepEqual(lines.map((l) => l.query), ['Who is Wendy Sherman?', 'What is the capital of France?', 'How did the rial react?']);
+  assert.equal(lines[1]?.results.length, 0);
+  assert.ok((lines[2]?.results.length ?? 0) > 0);
+});
+
+test('cli quote and compare --json print their shapes', async () => {
+  const q = JSON.parse((await run(['quote', 'Sherman', '--json'])).out) as { quotes: Record<string, unknown>[] };
+  assert.deepEqual(Object.keys(q.quotes[0] ?? {}), ['speaker', 'role', 'text', 'source', 'context']);
+  assert.ok(q.quotes.every((x) => x['speaker'] === 'Wendy Sherman'));
+  const c = JSON.parse((await run(['compare', 'the US envoy', '--json'])).out) as {
+    sources: { source: string; passages: Record<string, unknown>[] }[];
+    differences: unknown[];
+  };
+  assert.deepEqual(c.sources.map((s) => s.source), ['NEO', 'RSIS']);
+  assert.deepEqual(Object.keys(c.sources[0]?.passages[0] ?? {}), ['text', 'highlight', 'heading', 'score']);
+  assert.ok(c.differences.length > 0);
+});
+
+test('cli without --json prints a readable answer with its attribution; a bad command prints usage', async () => {
+  const { out } = await run(['ask', 'How much did the stock exchange rise?']);
+  assert.match(out, /\*\*[^*]*2\.16 per cent[^*]*\*\*/);
+  assert.match(out, /RSIS: S\. Rajaratnam School of International Studies, NTU Singapore, Huzeir Ezekiel Dzulhisham, 2025-04-29/);
+  assert.equal((await run(['frobnicate'])).code, 2);
+});
+
+test('the console answers piped lines with no prompt and ends with the input', async () => {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await runConsole(realEngine(), Readable.from(['/ask who mediated the talks?\n', 'Whitcoff\n', '/quote Sherman\n', '/compare next round\n', '/sources\n', '/help\n', '/nope\n']), out);
+  const text = Buffer.concat(chunks).toString('utf8');
+  assert.ok(!/^> /m.test(text), 'no prompt');
+  assert.match(text, /mediated by the Sultanate of Oman/);
+  assert.match(text, /Whitcoff/);
+  assert.match(text, /"Whitcoff faces a formidable counterpart\." — Wendy Sherman/);
+  assert.match(text, /== NEO: New Eastern Outlook/);
+  assert.match(text, /\d+ passages, \d+ quotations/);
+  assert.match(text, /\/compare <topic>/);
+  assert.match(text, /Unknown command \/nope/);
+});

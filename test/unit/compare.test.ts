@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { differences } from '../../src/search/compare.ts';
+import type { CompareSide } from '../../src/search/types.ts';
+import { realEngine } from '../helpers/corpus.ts';
+
+const engine = realEngine();
+
+function side(source: string, phrase: string): CompareSide {
+  const doc = engine.documents.find((d) => d.meta.id === source) ?? assert.fail(source);
+  const passage = engine.index.passages.find((p) => p.source === source && p.text.includes(phrase)) ?? assert.fail(phrase);
+  const s = passage.sentences.find((x) => passage.text.slice(x.start, x.end).includes(phrase)) ?? assert.fail(phrase);
+  return { source, meta: doc.meta, passages: [{ passage, highlight: { text: passage.text.slice(s.start, s.end), span: s }, score: 1 }] };
+}
+
+test('compare shows both sources and flags the Witkoff/Whitcoff spelling and the envoy titles', () => {
+  const r = engine.compare('the US envoy');
+  assert.deepEqual(r.sides.map((s) => s.source), ['NEO', 'RSIS']);
+  assert.ok(r.sides.every((s) => s.passages.length > 0 && s.passages.length <= 3));
+  const name = r.differences.find((d) => d.kind === 'name');
+  assert.match(name?.note ?? '', /Whitcoff/);
+  assert.match(name?.note ?? '', /Witkoff/);
+  const title = r.differences.find((d) => d.kind === 'title');
+  assert.deepEqual(title?.values.map((v) => v.value), ['Special Envoy for West Asia', 'Special Envoy to the Middle East']);
+});
+
+test('the next round: NEO says next week, RSIS says May 3', () => {
+  const found = differences([side('NEO', 'second round next week'), side('RSIS', 'planned in Oman on May 3')], engine.index.analyzer);
+  const date = found.find((d) => d.kind === 'date');
+  assert.deepEqual(date?.values, [
+    { source: 'NEO', value: 'April 12, next week' },
+    { source: 'RSIS', value: 'May 3' },
+  ]);
+});
+
+test('a topic only one source covers is "not covered" by the other', () => {
+  const r = engine.compare('Wendy Sherman');
+  assert.equal(r.sides.find((s) => s.source === 'RSIS')?.passages.length, 0);
+  assert.ok((r.sides.find((s) => s.source === 'NEO')?.passages.length ?? 0) > 0);
+  assert.equal(r.notice, 'Not covered by RSIS.');
+  assert.equal(engine.compare('the price of bitcoin').notice, 'Neither source covers this topic.');
+});
+
+test('the same person written with and without a possessive is no spelling difference', () => {
+  const r = engine.compare('B-2 bombers');
+  assert.ok(!r.differences.some((d) => d.kind === 'name' && /Trump/.test(d.note)), JSON.stringify(r.differences));
+});

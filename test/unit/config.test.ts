@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, DEFAULT_API_URL, parseConfig } from '../../src/config.ts';
+
+const TOKEN = 'fake-token-not-real-abcdefghijklmnop';
+const ID = '1364000000000000001';
+
+function fails(env: Record<string, string>, variable: string, fix: RegExp): void {
+  assert.throws(
+    () => parseConfig(env),
+    (err: unknown) => err instanceof ConfigError && err.variable === variable && err.message.startsWith(variable) && fix.test(err.message),
+  );
+}
+
+describe('parseConfig', () => {
+  it('no token → console mode with defaults', () => {
+    assert.deepEqual(parseConfig({}), { apiUrl: DEFAULT_API_URL, logLevel: 'info' });
+  });
+
+  it('empty values count as absent (a copied .env.example)', () => {
+    assert.deepEqual(parseConfig({ DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '', DISCORD_GUILD_ID: ' ', DISCORD_API_URL: '', LOG_LEVEL: '' }), {
+      apiUrl: DEFAULT_API_URL,
+      logLevel: 'info',
+    });
+  });
+
+  it('a full bot configuration', () => {
+    assert.deepEqual(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: ID, DISCORD_GUILD_ID: '1364000000000000100', DISCORD_API_URL: 'http://127.0.0.1:9/api/', LOG_LEVEL: 'DEBUG' }), {
+      discordToken: TOKEN,
+      clientId: ID,
+      guildId: '1364000000000000100',
+      apiUrl: 'http://127.0.0.1:9/api',
+      logLevel: 'debug',
+    });
+  });
+
+  it('names the variable and the fix for each bad value', () => {
+    fails({ DISCORD_TOKEN: TOKEN }, 'DISCORD_CLIENT_ID', /required when DISCORD_TOKEN is set: copy the Application ID/);
+    fails({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: 'my-app' }, 'DISCORD_CLIENT_ID', /numeric Discord id/);
+    fails({ DISCORD_GUILD_ID: '12' }, 'DISCORD_GUILD_ID', /Copy Server ID/);
+    fails({ DISCORD_API_URL: 'discord.com' }, 'DISCORD_API_URL', /http\(s\) URL/);
+    fails({ DISCORD_API_URL: 'ftp://example.com/api' }, 'DISCORD_API_URL', /http\(s\) URL/);
+    fails({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /one of debug, info, warn, error, silent/);
+  });
+
+  it('never puts the token in the message', () => {
+    const secret = 'my real secret token';
+    assert.throws(
+      () => parseConfig({ DISCORD_TOKEN: secret, DISCORD_CLIENT_ID: ID }),
+      (err: unknown) => err instanceof ConfigError && err.variable === 'DISCORD_TOKEN' && !err.message.includes(secret) && /Reset Token/.test(err.message),
+    );
+  });
+});

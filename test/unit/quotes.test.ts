@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadGoldQuotes, sameSpeaker, scoreQuotations } from '../eval/quotations.ts';
+import { realEngine } from '../helpers/corpus.ts';
+
+const engine = realEngine();
+const all = engine.quotes.quotations;
+
+test('extraction against the gold list: precision, recall and speaker accuracy ≥ 0.95', () => {
+  const s = scoreQuotations(all);
+  assert.ok(s.recall >= 0.95, `recall ${s.recall}; missed ${s.unmatched.join(' | ')}`);
+  assert.ok(s.precision >= 0.95, `precision ${s.precision}; spurious ${s.spurious.join(' | ')}`);
+  assert.ok(s.speakerAccuracy >= 0.95, `speaker accuracy ${s.speakerAccuracy}; ${s.wrongSpeaker.join(' | ')}`);
+});
+
+test('a quotation split by its attribution is one quotation, with its speaker and role', () => {
+  const q = all.find((x) => x.text.startsWith('However, it'));
+  assert.equal(q?.text, "However, it won't be easy. Both sides must demonstrate seriousness and resolve.");
+  assert.equal(q?.speaker, 'Abbas Araghchi');
+  const abolfath = all.find((x) => x.speaker === 'Amir Ali Abolfath');
+  assert.equal(abolfath?.role, 'North America affairs expert');
+  assert.match(abolfath?.text ?? '', /temporary shift .* But nothing is guaranteed/);
+});
+
+test('scare quotes are kept as terms; NEO\'s Whitcoff is canonicalised to Steve Witkoff', () => {
+  for (const t of ['despite', 'format', 'red lines.', 'intimidating']) assert.equal(all.find((x) => x.text === t)?.kind, 'term', t);
+  assert.equal(all.find((x) => x.text.startsWith('positive and constructive'))?.speaker, 'Steve Witkoff');
+});
+
+test('a lookup by surname finds every quotation of that speaker', () => {
+  const gold = loadGoldQuotes();
+  const speakers = [...new Set(gold.map((g) => g.speaker).filter((s): s is string => s !== null && /^[A-Z]\w+ [A-Z]/.test(s)))];
+  assert.ok(speakers.length >= 8);
+  for (const speaker of speakers) {
+    const surname = speaker.split(' ').pop() ?? speaker;
+    const found = engine.quote(surname).quotes.map((h) => h.quotation);
+    const want = all.filter((q) => sameSpeaker(q.speaker, speaker));
+    assert.ok(want.length > 0, speaker);
+    for (const w of want) assert.ok(found.includes(w), `${surname} misses "${w.text}"`);
+  }
+  assert.equal(engine.quote('Whitcoff').quotes[0]?.quotation.speaker, 'Steve Witkoff');
+  assert.equal(engine.quote('Shermann').quotes[0]?.quotation.speaker, 'Wendy Sherman');
+});
+
+test('a lookup by the words of a quotation finds it, and an unknown query says so', () => {
+  assert.equal(engine.quote('tough and shrewd').quotes[0]?.quotation.speaker, 'Wendy Sherman');
+  assert.equal(engine.quote('there will be bombing').quotes[0]?.quotation.speaker, 'Donald Trump');
+  const none = engine.quote('Napoleon Bonaparte');
+  assert.equal(none.quotes.length, 0);
+  assert.match(none.notice ?? '', /No quotation/);
+});
+
+test('speakers are listed most quoted first, with their role', () => {
+  const s = engine.speakers();
+  assert.equal(s[0]?.name, 'Abbas Araghchi');
+  assert.equal(s.find((x) => x.name === 'Masoud Pezeshkian')?.role, 'Iranian President');
+  assert.deepEqual(
+    engine.sources().map((x) => x.quotations),
+    ['NEO', 'RSIS'].map((id) => all.filter((q) => q.source === id).length),
+  );
+});
