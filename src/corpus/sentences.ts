@@ -13,7 +13,7 @@ export interface Span {
   readonly end: number;
 }
 
-const CANDIDATE = /[.!?]+["')\]]*(?=\s+["'(\[]?[\p{Lu}\p{N}])/gu;
+const CANDIDATE = /[.!?]+["')\]]*(?=\s+["'([]?[\p{Lu}\p{N}])/gu;
 const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}?$/u;
 
 export interface SentenceRules {
@@ -26,12 +26,12 @@ export interface SentenceRules {
 function endsSentence(text: string, at: number, mark: string, rules: SentenceRules): boolean {
   if (!mark.startsWith('.')) return true;
   const before = /(\S+)$/u.exec(text.slice(0, at))?.[1] ?? '';
-  const word = before.replace(/^["'(\[]+/, '');
+  const word = before.replace(/^["'([]+/, '');
   const lower = word.toLowerCase();
   if (rules.abbreviations.has(lower)) return false;
   if (/^\p{Lu}$/u.test(word)) return false; // an initial
   if (DOTTED_ACRONYM.test(word)) {
-    const next = /^[\s"'(\[]*([\p{L}\p{N}']+)/u.exec(text.slice(at + mark.length))?.[1] ?? '';
+    const next = /^[\s"'([]*([\p{L}\p{N}']+)/u.exec(text.slice(at + mark.length))?.[1] ?? '';
     return rules.starters.has(next.toLowerCase());
   }
   return true;
