@@ -2,18 +2,20 @@
  * The engine: the one object every front end (Discord, console, command line) uses. It loads
  * the corpus, builds the index and answers; it knows nothing of how answers are shown.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacheKey, DEFAULT_CACHE_DIR, readCache, writeCache } from './cache.ts';
 import type { Document } from './corpus/chunk.ts';
 import { DEFAULT_CORPUS_DIR, loadCorpus } from './corpus/load.ts';
 import { buildDocuments } from './corpus/pipeline.ts';
 import { Analyzer } from './search/analyzer.ts';
 import { ask, type AskResponse } from './search/ask.ts';
-import { PassageIndex } from './search/index.ts';
+import { PassageIndex, type IndexSnapshot } from './search/index.ts';
 import { compare } from './search/compare.ts';
 import { QuotationExtractor } from './search/quotations.ts';
 import { QuoteIndex } from './search/quotes.ts';
-import { buildLexicon, type Lexicon } from './search/related.ts';
-import type { CompareResponse, QuoteResponse, SourceSummary, SpeakerSummary } from './search/types.ts';
+import { buildLexicon, type Lexicon, type Related } from './search/related.ts';
+import type { CompareResponse, Quotation, QuoteResponse, SourceSummary, SpeakerSummary } from './search/types.ts';
 import { TermVectors, WordVectors } from './search/vectors.ts';
 
 export interface EngineOptions {
@@ -21,6 +23,26 @@ export interface EngineOptions {
   readonly corpusDir?: string;
   /** Which paraphrase bridges to use (both by default); the evaluation turns them off to measure each. */
   readonly bridges?: { readonly wordnet?: boolean; readonly vectors?: boolean };
+  /** Where the engine cache lives (default .cache/ in the project); false builds without a cache. */
+  readonly cache?: string | false;
+  /** Hears of a cache that could not be used (default: a line on standard error). */
+  readonly warn?: (message: string) => void;
+}
+
+/** What the cache holds: everything the build computes from the corpus. */
+interface EngineSnapshot {
+  readonly format: 1;
+  readonly documents: Document[];
+  readonly index: IndexSnapshot;
+  readonly related: [string, Related[]][];
+  readonly nonNouns: string[];
+  readonly quotations: Quotation[];
+}
+
+function isSnapshot(v: unknown): v is EngineSnapshot {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Partial<Record<keyof EngineSnapshot, unknown>>;
+  return s.format === 1 && Array.isArray(s.documents) && typeof s.index === 'object' && s.index !== null && Array.isArray(s.related) && Array.isArray(s.nonNouns) && Array.isArray(s.quotations);
 }
 
 export class Engine {
@@ -29,29 +51,56 @@ export class Engine {
     readonly index: PassageIndex,
     readonly lexicon: Lexicon,
     readonly quotes: QuoteIndex,
+    /** Whether this engine came from the cache. */
+    readonly cached: boolean,
   ) {}
 
-  /** Loads and indexes the corpus. Throws a CorpusError naming the file for a bad corpus. */
+  /**
+   * Loads and indexes the corpus, from the cache when it holds this very corpus and code.
+   * Throws a CorpusError naming the file for a bad corpus.
+   */
   static load(options: EngineOptions = {}): Engine {
     const corpusDir = options.corpusDir ?? DEFAULT_CORPUS_DIR;
+    const warn = options.warn ?? ((m: string) => process.stderr.write(`warning: ${m}\n`));
     const corpus = loadCorpus(corpusDir);
-    const documents = buildDocuments(corpus.sources, corpus.tables);
+    const vectorFile = join(corpusDir, 'tables', 'word-vectors.bin');
+    const vectorBytes = readFileSync(vectorFile);
+    const words = WordVectors.fromBuffer(vectorBytes, vectorFile);
     const analyzer = new Analyzer(corpus.tables);
-    const index = new PassageIndex(documents, analyzer);
-    const words = WordVectors.read(join(corpusDir, 'tables', 'word-vectors.bin'));
+    const cacheDir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
+    const key = cacheDir === false ? '' : cacheKey(new Map<string, string | Buffer>([...corpus.files, ['tables/word-vectors.bin', vectorBytes]]));
+
+    let snapshot = cacheDir === false ? undefined : readCache(cacheDir, key, isSnapshot, warn);
+    const cached = snapshot !== undefined;
+    let index: PassageIndex;
+    if (snapshot) {
+      index = PassageIndex.restore(snapshot.documents, analyzer, snapshot.index);
+    } else {
+      const documents = buildDocuments(corpus.sources, corpus.tables);
+      index = PassageIndex.build(documents, analyzer);
+      const lexicon = buildLexicon(index.vocabulary(), analyzer, corpus.tables.related);
+      const extractor = new QuotationExtractor(analyzer);
+      snapshot = {
+        format: 1,
+        documents,
+        index: index.snapshot(),
+        related: [...lexicon.related].map(([t, r]) => [t, [...r]]),
+        nonNouns: [...lexicon.nonNouns],
+        quotations: documents.flatMap((d) => extractor.extract(d)),
+      };
+      if (cacheDir !== false) writeCache(cacheDir, key, snapshot, warn);
+    }
     const useWordNet = options.bridges?.wordnet ?? true;
     const useVectors = options.bridges?.vectors ?? true;
-    const wordnet = buildLexicon(index.vocabulary(), analyzer, corpus.tables.related);
     const lexicon: Lexicon = {
-      related: useWordNet ? wordnet.related : new Map(),
-      nonNouns: wordnet.nonNouns,
+      related: useWordNet ? new Map(snapshot.related) : new Map(),
+      nonNouns: new Set(snapshot.nonNouns),
       words,
       ...(useVectors ? { vectors: new TermVectors(words, index.surfaces) } : {}),
     };
-    const extractor = new QuotationExtractor(analyzer);
-    const metas = new Map(documents.map((d) => [d.meta.id, d.meta]));
-    const quotes = new QuoteIndex(documents.flatMap((d) => extractor.extract(d)), metas, analyzer);
-    return new Engine(documents, index, lexicon, quotes);
+    const metas = new Map(snapshot.documents.map((d) => [d.meta.id, d.meta]));
+    const quotes = new QuoteIndex(snapshot.quotations, metas, analyzer);
+    return new Engine(snapshot.documents, index, lexicon, quotes, cached);
   }
 
   /** The passages that best answer `question`, best first (at most `limit`, default 5). */

@@ -3,7 +3,7 @@
  * with the term statistics the query planner needs (vocabulary, document frequency) and a
  * map of the vocabulary for bounded fuzzy look-ups of misspelled words.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Document, Passage } from '../corpus/chunk.ts';
 import type { SourceMeta } from '../corpus/load.ts';
@@ -33,59 +33,87 @@ export interface IndexHit {
   readonly terms: readonly string[];
 }
 
+/** What the index cache stores, beside the documents. */
+export interface IndexSnapshot {
+  readonly miniSearch: AsPlainObject;
+  readonly docFreq: readonly (readonly [string, number])[];
+  readonly surfaces: readonly (readonly [string, readonly string[]])[];
+}
+
+const MINISEARCH_OPTIONS = {
+  fields: [...FIELDS],
+  idField: 'id',
+  tokenize: splitTerms,
+  processTerm: identity,
+  searchOptions: { tokenize: splitTerms, processTerm: identity },
+};
+
 export class PassageIndex {
   readonly passages: readonly IndexedPassage[];
   private readonly byId = new Map<string, IndexedPassage>();
-  private readonly docFreq = new Map<string, number>();
-  private readonly search: MiniSearch<IndexDoc>;
   /** The vocabulary (and the single-word alias forms), for fuzzy look-ups. */
   private readonly spellings = new SearchableMap<string>();
-  /** The plain words (folded) that analyze to each term, for the vector bridge. */
-  readonly surfaces = new Map<string, Set<string>>();
 
-  constructor(
+  private constructor(
     documents: readonly Document[],
     readonly analyzer: Analyzer,
+    private readonly search: MiniSearch<IndexDoc>,
+    private readonly docFreq: ReadonlyMap<string, number>,
+    /** The plain words (folded) that analyze to each term, for the vector bridge. */
+    readonly surfaces: ReadonlyMap<string, ReadonlySet<string>>,
   ) {
-    this.search = new MiniSearch<IndexDoc>({
-      fields: [...FIELDS],
-      idField: 'id',
-      tokenize: splitTerms,
-      processTerm: identity,
-      searchOptions: { tokenize: splitTerms, processTerm: identity },
-    });
-    const passages: IndexedPassage[] = [];
+    this.passages = documents.flatMap((d) => d.passages.map((p) => ({ ...p, meta: d.meta })));
+    for (const p of this.passages) this.byId.set(p.id, p);
+    for (const term of this.docFreq.keys()) this.spellings.set(term, term);
+    for (const [word, term] of this.analyzer.aliasWords) if (!this.spellings.has(word)) this.spellings.set(word, term);
+  }
+
+  /** Analyzes every passage and indexes it. */
+  static build(documents: readonly Document[], analyzer: Analyzer): PassageIndex {
+    const search = new MiniSearch<IndexDoc>(MINISEARCH_OPTIONS);
+    const docFreq = new Map<string, number>();
+    const surfaces = new Map<string, Set<string>>();
     const docs: IndexDoc[] = [];
     for (const doc of documents) {
-      const title = this.analyzer.terms(doc.meta.title).join(' ');
+      const title = analyzer.terms(doc.meta.title).join(' ');
       const headingTerms = new Map<string | null, string>();
       for (const p of doc.passages) {
-        const passage: IndexedPassage = { ...p, meta: doc.meta };
-        passages.push(passage);
-        this.byId.set(p.id, passage);
         let heading = headingTerms.get(p.heading);
         if (heading === undefined) {
-          heading = p.heading ? this.analyzer.terms(p.heading).join(' ') : '';
+          heading = p.heading ? analyzer.terms(p.heading).join(' ') : '';
           headingTerms.set(p.heading, heading);
         }
-        const analyzed = this.analyzer.analyze(p.text);
+        const analyzed = analyzer.analyze(p.text);
         for (const t of analyzed) {
           if (t.alias || !/^\p{L}+$/u.test(t.folded)) continue;
-          let forms = this.surfaces.get(t.term);
-          if (!forms) this.surfaces.set(t.term, (forms = new Set()));
+          let forms = surfaces.get(t.term);
+          if (!forms) surfaces.set(t.term, (forms = new Set()));
           forms.add(t.folded);
         }
         const text = analyzed.map((t) => t.term).join(' ');
         docs.push({ id: p.id, text, heading, title });
         for (const term of new Set(splitTerms(`${text} ${heading} ${title}`))) {
-          this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+          docFreq.set(term, (docFreq.get(term) ?? 0) + 1);
         }
       }
     }
-    this.search.addAll(docs);
-    this.passages = passages;
-    for (const term of this.docFreq.keys()) this.spellings.set(term, term);
-    for (const [word, term] of this.analyzer.aliasWords) if (!this.spellings.has(word)) this.spellings.set(word, term);
+    search.addAll(docs);
+    return new PassageIndex(documents, analyzer, search, docFreq, surfaces);
+  }
+
+  /** The index from a snapshot taken by {@link snapshot}, without analyzing anything. */
+  static restore(documents: readonly Document[], analyzer: Analyzer, snapshot: IndexSnapshot): PassageIndex {
+    const search = MiniSearch.loadJS<IndexDoc>(snapshot.miniSearch, MINISEARCH_OPTIONS);
+    const surfaces = new Map(snapshot.surfaces.map(([t, forms]) => [t, new Set(forms)] as const));
+    return new PassageIndex(documents, analyzer, search, new Map(snapshot.docFreq), surfaces);
+  }
+
+  snapshot(): IndexSnapshot {
+    return {
+      miniSearch: this.search.toJSON(),
+      docFreq: [...this.docFreq],
+      surfaces: [...this.surfaces].map(([t, forms]) => [t, [...forms]] as const),
+    };
   }
 
   get size(): number {

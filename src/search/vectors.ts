@@ -13,7 +13,11 @@ export class WordVectors {
   ) {}
 
   static read(path: string): WordVectors {
-    const buf = readFileSync(path);
+    return WordVectors.fromBuffer(readFileSync(path), path);
+  }
+
+  /** Word vectors from the bytes of a word-vector file (`path` names it in errors). */
+  static fromBuffer(buf: Buffer, path: string): WordVectors {
     const first = buf.indexOf(10);
     const second = buf.indexOf(10, first + 1);
     if (buf.subarray(0, first).toString() !== 'WVEC1' || second < 0) throw new Error(`${path} is not a word-vector file`);
