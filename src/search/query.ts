@@ -59,6 +59,11 @@ export const PLAN_LIMITS = {
   commonRank: 250,
   rareRank: 2000,
   vectorNeighbours: 40,
+  /**
+   * A question word among the queryMinRank most frequent English words has no vector
+   * neighbours (the corpus side keeps vectors.MIN_RANK): "team", "money", "people" still bridge.
+   */
+  queryMinRank: 100,
   /** Vector neighbours below this cosine are no bridge; above it, strength = ((cos − min) / (1 − min)) ^ cosinePower. */
   minCosine: 0.4,
   cosinePower: 1,
@@ -103,7 +108,7 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
       }
     }
     if (lexicon.vectors && /^\p{L}+$/u.test(t.folded) && !t.alias) {
-      for (const n of lexicon.vectors.neighbours(t.folded, L.vectorNeighbours, L.minCosine)) {
+      for (const n of lexicon.vectors.neighbours(t.folded, L.vectorNeighbours, L.minCosine, L.queryMinRank)) {
         const existing = candidates.find((c) => c.term === n.term);
         if (existing) continue;
         const strength = Math.round(((n.cosine - L.minCosine) / (1 - L.minCosine)) ** L.cosinePower * 1000) / 1000;
