@@ -144,3 +144,34 @@ export function coverage(plan: QueryPlan, matched: ReadonlySet<string>): number 
   }
   return total === 0 ? 0 : covered / total;
 }
+
+/** How strongly each concept is met by a set of terms: its best candidate's strength, 0 to 1. */
+export function conceptStrengths(plan: QueryPlan, terms: ReadonlySet<string>): number[] {
+  return plan.concepts.map((c) => {
+    let best = 0;
+    for (const cand of c.candidates) if (cand.strength > best && terms.has(cand.term)) best = cand.strength;
+    return best;
+  });
+}
+
+/**
+ * The best coverage of the question by `width` consecutive sentences: concepts met close
+ * together say more than the same concepts scattered over a long passage.
+ */
+export function windowCoverage(plan: QueryPlan, sentences: readonly ReadonlySet<string>[], width: number): number {
+  const total = plan.concepts.reduce((n, c) => n + c.weight, 0);
+  if (total === 0 || sentences.length === 0) return 0;
+  const rows = sentences.map((s) => conceptStrengths(plan, s));
+  let best = 0;
+  const w = Math.min(width, rows.length);
+  for (let i = 0; i + w <= rows.length; i++) {
+    let covered = 0;
+    plan.concepts.forEach((c, k) => {
+      let m = 0;
+      for (let j = i; j < i + w; j++) m = Math.max(m, rows[j]?.[k] ?? 0);
+      covered += c.weight * m;
+    });
+    best = Math.max(best, covered);
+  }
+  return best / total;
+}
