@@ -4,12 +4,13 @@
  * cover the question.
  *
  * Ranking is MiniSearch's BM25 over the planned terms, scaled by coverage: the share of the
- * question's weight (its words' IDF) that the passage matches. A passage that covers less than
+ * question's weight (its words' IDF) that the passage matches, plus a share of the best
+ * coverage by one sentence (with its heading), so concepts met together count for more. A passage that covers less than
  * MIN_COVERAGE of the question is no answer; when none is left, the question is out of scope.
  */
 import { highlight, type Highlight } from './highlight.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
-import { coverage, planQuery, type QueryPlan } from './query.ts';
+import { coverage, planQuery, windowCoverage, type QueryPlan } from './query.ts';
 import type { Lexicon } from './related.ts';
 
 export interface Answer {
@@ -31,9 +32,12 @@ export interface AskResponse {
 
 export const ASK_TUNING = {
   minCoverage: 0.3,
-  /** Score = coverage + bm25Share × BM25 / best BM25. */
-  bm25Share: 0.2,
+  /** Score = coverage + windowShare × sentence coverage + bm25Share × BM25 / best BM25. */
+  bm25Share: 0.3,
   candidates: 30,
+  /** Sentence coverage: the best coverage by `window` consecutive sentences. */
+  windowShare: 0.2,
+  window: 1,
   limit: 5,
 } as const;
 
@@ -54,7 +58,8 @@ export function rank(plan: QueryPlan, index: PassageIndex, limit: number, filter
     .map((h) => {
       const terms = index.termsOf(h.passage);
       const cov = coverage(plan, terms);
-      return { h, terms, cov, score: cov + (T.bm25Share * h.score) / best };
+      const near = T.windowShare > 0 ? windowCoverage(plan, index.sentenceTermsOf(h.passage), T.window) : 0;
+      return { h, terms, cov, score: cov + T.windowShare * near + (T.bm25Share * h.score) / best };
     })
     .filter((r) => r.cov >= T.minCoverage)
     .sort((a, b) => b.score - a.score)

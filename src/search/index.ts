@@ -132,6 +132,20 @@ export class PassageIndex {
     return set;
   }
 
+  private readonly sentenceSets = new Map<string, readonly ReadonlySet<string>[]>();
+
+  /** The index terms of each sentence of a passage (its heading's with each), computed once when first asked for. */
+  sentenceTermsOf(passage: IndexedPassage): readonly ReadonlySet<string>[] {
+    let sets = this.sentenceSets.get(passage.id);
+    if (!sets) {
+      const heading = passage.heading ? this.analyzer.terms(passage.heading) : [];
+      sets = passage.sentences.map((s) => new Set([...this.analyzer.terms(passage.text.slice(s.start, s.end)), ...heading]));
+      if (sets.length === 0) sets = [this.termsOf(passage)];
+      this.sentenceSets.set(passage.id, sets);
+    }
+    return sets;
+  }
+
   get(id: string): IndexedPassage | undefined {
     return this.byId.get(id);
   }

@@ -59,6 +59,11 @@ export const PLAN_LIMITS = {
   commonRank: 250,
   rareRank: 2000,
   vectorNeighbours: 40,
+  /**
+   * A question word among the queryMinRank most frequent English words has no vector
+   * neighbours (the corpus side keeps vectors.MIN_RANK): "team", "money", "people" still bridge.
+   */
+  queryMinRank: 100,
   /** Vector neighbours below this cosine are no bridge; above it, strength = ((cos − min) / (1 − min)) ^ cosinePower. */
   minCosine: 0.4,
   cosinePower: 1,
@@ -103,7 +108,7 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
       }
     }
     if (lexicon.vectors && /^\p{L}+$/u.test(t.folded) && !t.alias) {
-      for (const n of lexicon.vectors.neighbours(t.folded, L.vectorNeighbours, L.minCosine)) {
+      for (const n of lexicon.vectors.neighbours(t.folded, L.vectorNeighbours, L.minCosine, L.queryMinRank)) {
         const existing = candidates.find((c) => c.term === n.term);
         if (existing) continue;
         const strength = Math.round(((n.cosine - L.minCosine) / (1 - L.minCosine)) ** L.cosinePower * 1000) / 1000;
@@ -138,4 +143,35 @@ export function coverage(plan: QueryPlan, matched: ReadonlySet<string>): number 
     covered += c.weight * best;
   }
   return total === 0 ? 0 : covered / total;
+}
+
+/** How strongly each concept is met by a set of terms: its best candidate's strength, 0 to 1. */
+export function conceptStrengths(plan: QueryPlan, terms: ReadonlySet<string>): number[] {
+  return plan.concepts.map((c) => {
+    let best = 0;
+    for (const cand of c.candidates) if (cand.strength > best && terms.has(cand.term)) best = cand.strength;
+    return best;
+  });
+}
+
+/**
+ * The best coverage of the question by `width` consecutive sentences: concepts met close
+ * together say more than the same concepts scattered over a long passage.
+ */
+export function windowCoverage(plan: QueryPlan, sentences: readonly ReadonlySet<string>[], width: number): number {
+  const total = plan.concepts.reduce((n, c) => n + c.weight, 0);
+  if (total === 0 || sentences.length === 0) return 0;
+  const rows = sentences.map((s) => conceptStrengths(plan, s));
+  let best = 0;
+  const w = Math.min(width, rows.length);
+  for (let i = 0; i + w <= rows.length; i++) {
+    let covered = 0;
+    plan.concepts.forEach((c, k) => {
+      let m = 0;
+      for (let j = i; j < i + w; j++) m = Math.max(m, rows[j]?.[k] ?? 0);
+      covered += c.weight * m;
+    });
+    best = Math.max(best, covered);
+  }
+  return best / total;
 }

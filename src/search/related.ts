@@ -50,7 +50,8 @@ interface Synset {
 
 export const RELATED_STRENGTH = {
   synonym: 0.9,
-  near: 0.75,
+  /** Derivations, similar adjectives, pertainyms, attributes: often another sense (mediator → mediate, adj. → immediate). */
+  near: 0.6,
   /** Strength of a word `d` levels above the corpus word: 0.8 − 0.1 d. */
   upBase: 0.8,
   upStep: 0.1,

@@ -120,9 +120,12 @@ export class TermVectors {
     return this.terms.length;
   }
 
-  /** Index terms whose vector is at least `minCosine` from the word's, closest first, at most `k`. */
-  neighbours(word: string, k: number, minCosine: number): Neighbour[] {
-    const v = this.words.rank(word) >= MIN_RANK ? this.words.vector(word) : undefined;
+  /**
+   * Index terms whose vector is at least `minCosine` from the word's, closest first, at most `k`;
+   * none for a word among the `minRank` most frequent.
+   */
+  neighbours(word: string, k: number, minCosine: number, minRank: number = MIN_RANK): Neighbour[] {
+    const v = this.words.rank(word) >= minRank ? this.words.vector(word) : undefined;
     if (!v) return [];
     const dims = this.words.dims;
     const out: Neighbour[] = [];
