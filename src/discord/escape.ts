@@ -1,13 +1,17 @@
 /**
- * Text from users and sources, shown as Markdown without being read as Markdown or mentions:
- * every character Discord's Markdown or mention syntax uses gets a backslash (Discord renders
- * `\x` as `x` for any punctuation), so "@everyone", "**" or "<@123>" show as typed. The escape
- * is reversible, which lets paging read a question back from a message it wrote.
+ * Text from users and sources, shown as Markdown without being read as Markdown or mentions.
+ * A backslash goes before every character that formats anywhere (\ * _ ~ ` | [ ] < @), and
+ * before # - + > or "1." that would start a heading, list or quote at the start of a line.
+ * Discord shows `\x` as `x` for any punctuation, so "@everyone", "**" or "<@123>" appear as
+ * typed and never ping. The escape is reversible (`unescapeText`), which lets paging read a
+ * question back from a message it wrote.
  */
-const SPECIAL = /[\\*_~`|<>#[\]()@:-]/g;
+const ANYWHERE = /[\\*_~`|[\]<@]/g;
+const LINE_START = /^(\s*)([#>+-])/gm;
+const NUMBERED = /^(\s*\d+)\.(?=\s)/gm;
 
 export function escapeText(text: string): string {
-  return text.replace(SPECIAL, '\\$&');
+  return text.replace(ANYWHERE, '\\$&').replace(LINE_START, '$1\\$2').replace(NUMBERED, '$1\\.');
 }
 
 export function unescapeText(text: string): string {

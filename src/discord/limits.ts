@@ -37,7 +37,7 @@ export function truncate(text: string, max: number, ellipsis: string = ELLIPSIS)
   let cut = text.slice(0, room);
   const space = cut.search(/\s\S*$/);
   // Cut at the last white space unless that throws away more than half of the room.
-  if (space > room / 2) cut = cut.slice(0, space);
+  if (space >= room / 2) cut = cut.slice(0, space);
   cut = cut.replace(/\s+$/, '');
   const backslashes = /\\+$/.exec(cut)?.[0].length ?? 0;
   if (backslashes % 2 === 1) cut = cut.slice(0, -1);
@@ -73,50 +73,53 @@ export function clampEmbed(embed: APIEmbed): APIEmbed {
   return out;
 }
 
+/** The largest cap L such that the lengths, each cut to L, sum to at most `budget`. */
+export function capFor(lengths: readonly number[], budget: number): number {
+  let lo = 0;
+  let hi = Math.max(0, ...lengths);
+  const sum = (cap: number): number => lengths.reduce((n, len) => n + Math.min(len, cap), 0);
+  if (sum(hi) <= budget) return hi;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (sum(mid) <= budget) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
- * The embeds, at most 10, each part within its limit and the whole under 6000 characters:
- * the longest description is shortened first (never below 200 characters), then the longest
- * field value; as a last resort, trailing embeds are dropped.
+ * The embeds, at most 10, each part within its limit and the whole under 6000 characters: the
+ * longest descriptions are shortened first, to a common length (never below 200 characters),
+ * then the longest field values (never below 40); as a last resort, trailing embeds are dropped.
  */
 export function fitEmbeds(embeds: readonly APIEmbed[], total: number = LIMITS.embedTotal): APIEmbed[] {
   const out = embeds.slice(0, LIMITS.embeds).map(clampEmbed);
   const MIN_DESCRIPTION = 200;
   const MIN_FIELD = 40;
-  for (let guard = 0; guard < 500; guard++) {
+  for (;;) {
     const over = totalEmbedLength(out) - total;
     if (over <= 0) return out;
-    let best: { i: number; len: number } | undefined;
-    out.forEach((e, i) => {
-      const len = e.description?.length ?? 0;
-      if (len > MIN_DESCRIPTION && (!best || len > best.len)) best = { i, len };
-    });
-    if (best) {
-      const e = out[best.i];
-      if (e?.description !== undefined) {
-        e.description = truncate(e.description, Math.max(MIN_DESCRIPTION, best.len - over));
-        continue;
-      }
-    }
-    let field: { i: number; j: number; len: number } | undefined;
-    out.forEach((e, i) =>
-      (e.fields ?? []).forEach((f, j) => {
-        if (f.value.length > MIN_FIELD && (!field || f.value.length > field.len)) field = { i, j, len: f.value.length };
-      }),
-    );
-    if (field) {
-      const f = out[field.i]?.fields?.[field.j];
-      if (f) {
-        f.value = truncate(f.value, Math.max(MIN_FIELD, field.len - over));
-        continue;
-      }
-    }
+    const descriptions = out.map((e) => e.description?.length ?? 0);
+    const descCap = Math.max(MIN_DESCRIPTION, capFor(descriptions, descriptions.reduce((a, b) => a + b, 0) - over));
+    for (const e of out) if (e.description !== undefined && e.description.length > descCap) e.description = truncate(e.description, descCap);
+    if (totalEmbedLength(out) <= total) return out;
+    const values = out.flatMap((e) => (e.fields ?? []).map((f) => f.value.length));
+    const rest = totalEmbedLength(out) - total;
+    const fieldCap = Math.max(MIN_FIELD, capFor(values, values.reduce((a, b) => a + b, 0) - rest));
+    for (const e of out) for (const f of e.fields ?? []) if (f.value.length > fieldCap) f.value = truncate(f.value, fieldCap);
+    if (totalEmbedLength(out) <= total) return out;
     if (out.length <= 1) break;
     out.pop();
   }
-  // Still over with a single embed: cut its description hard.
+  // One embed whose other parts alone are over: shorten them, then drop fields, then cut the description.
   const only = out[0];
-  if (only && totalEmbedLength(out) > total && only.description) {
-    only.description = truncate(only.description, Math.max(1, only.description.length - (totalEmbedLength(out) - total)));
-  }
+  if (!only) return out;
+  if (only.title !== undefined) only.title = truncate(only.title, 100);
+  if (only.author) only.author = { ...only.author, name: truncate(only.author.name, 100) };
+  if (only.footer) only.footer = { ...only.footer, text: truncate(only.footer.text, 200) };
+  only.fields = only.fields?.map((f) => ({ ...f, name: truncate(f.name, 40) }));
+  while (totalEmbedLength(out) > total && only.fields && only.fields.length > 0) only.fields.pop();
+  const excess = totalEmbedLength(out) - total;
+  if (excess > 0 && only.description) only.description = truncate(only.description, Math.max(0, only.description.length - excess));
   return out;
 }

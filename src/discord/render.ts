@@ -79,16 +79,32 @@ export function answerEmbed(answer: Answer, position: number, total: number): AP
   };
 }
 
+/** The quotation's context with the quoted parts that belong to it in bold. */
+export function markedQuotation(text: string, context: string, max: number = LIMITS.embedDescription): string {
+  const words = (s: string): string => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  const own = words(text);
+  let out = '';
+  let at = 0;
+  let marked = false;
+  for (const m of context.matchAll(/"[^"]+"|“[^”]+”|«[^»]+»/g)) {
+    const inner = words(m[0]);
+    if (inner.length === 0 || !own.includes(inner)) continue;
+    out += `${escapeText(context.slice(at, m.index))}**${escapeText(m[0])}**`;
+    at = m.index + m[0].length;
+    marked = true;
+  }
+  out += escapeText(context.slice(at));
+  if (!marked) out = `**“${escapeText(text)}”**\n${escapeText(context)}`;
+  return truncate(out, max);
+}
+
 /** A quotation: the sentence holding it, the quoted words in bold, and who said it. */
 export function quoteEmbed(hit: QuoteHit, heading: string | null | undefined, position: number, total: number): APIEmbed {
   const q = hit.quotation;
-  const at = q.context.indexOf(q.text);
-  const description =
-    at >= 0 ? markedPassage(q.context, { start: at, end: at + q.text.length }) : `**“${escapeText(q.text)}”**\n\n${escapeText(q.context)}`;
   const speaker = q.speaker ? `${q.speaker}${q.role ? `, ${q.role}` : ''}` : 'Not named in the text';
   return {
     ...sourceEmbed(hit.meta, `quotation ${position} of ${total}`),
-    description,
+    description: markedQuotation(q.text, q.context),
     fields: [{ name: 'Speaker', value: escapeText(speaker), inline: false }, ...attributionFields(hit.meta, heading)],
   };
 }
@@ -107,18 +123,24 @@ function sideEmbed(side: CompareSide): APIEmbed {
   return { ...sourceEmbed(side.meta), description, fields: attributionFields(side.meta, undefined) };
 }
 
+/** At most this many differences are listed (the rest are counted), each kept short. */
+const MAX_DIFFERENCES = 10;
+
 function differencesEmbed(response: CompareResponse): APIEmbed {
-  if (response.differences.length === 0) {
+  const all = response.differences;
+  if (all.length === 0) {
     return { color: NEUTRAL_COLOUR, title: 'Differences', description: 'No differences found in the names, dates, numbers or titles the sources give.' };
   }
-  return {
+  const embed: APIEmbed = {
     color: NEUTRAL_COLOUR,
-    title: `⚠️ Differences (${response.differences.length})`,
-    fields: response.differences.slice(0, LIMITS.fields).map((d) => ({
-      name: truncate(`⚠️ ${d.about} (${d.kind})`, LIMITS.fieldName),
-      value: truncate(`${escapeText(d.note)}\n${d.values.map((v) => `**${escapeText(v.source)}:** ${escapeText(v.value)}`).join(' · ')}`, LIMITS.fieldValue),
+    title: `⚠️ Differences (${all.length})`,
+    fields: all.slice(0, MAX_DIFFERENCES).map((d) => ({
+      name: truncate(`⚠️ ${d.about} (${d.kind})`, 100),
+      value: truncate(`${escapeText(d.note)}\n${d.values.map((v) => `**${escapeText(v.source)}:** ${escapeText(v.value)}`).join(' · ')}`, 300),
     })),
   };
+  if (all.length > MAX_DIFFERENCES) embed.description = `The first ${MAX_DIFFERENCES} of ${all.length}.`;
+  return embed;
 }
 
 /** One embed per source side by side, then the differences flagged. */

@@ -18,9 +18,9 @@ test('retrieval: abstains on every off-topic question, on no in-scope one, and b
   const plain = evaluate(plainMiniSearch());
   assert.equal(ours.offTopicAbstention, 1, ours.misses.filter((m) => m.kind === 'offtopic').map((m) => m.q).join(' | '));
   assert.equal(ours.inScopeAbstained, 0);
-  assert.ok(ours.recallAt1 >= 0.53, `Recall@1 ${ours.recallAt1}`);
-  assert.ok(ours.recallAt3 >= 0.66, `Recall@3 ${ours.recallAt3}`);
-  assert.ok(ours.highlightAccuracy >= 0.48, `highlight ${ours.highlightAccuracy}`);
+  assert.ok(ours.recallAt1 >= 0.57, `Recall@1 ${ours.recallAt1}`);
+  assert.ok(ours.recallAt3 >= 0.68, `Recall@3 ${ours.recallAt3}`);
+  assert.ok(ours.highlightAccuracy >= 0.5, `highlight ${ours.highlightAccuracy}`);
   assert.ok(ours.recallAt1 - plain.recallAt1 >= 0.1, `ours ${ours.recallAt1}, plain ${plain.recallAt1}`);
   assert.ok((ours.byKind['variant']?.recallAt1 ?? 0) >= 0.8);
 });
@@ -29,5 +29,5 @@ test('quotations and compare hold their figures', () => {
   const q = scoreQuotations(engine.quotes.quotations);
   assert.ok(q.precision >= 0.95 && q.recall >= 0.95 && q.speakerAccuracy >= 0.95, JSON.stringify(q));
   const c = scoreCompare((t) => engine.compare(t));
-  assert.ok(c.sidesRight / c.sides >= 0.78, `${c.sidesRight}/${c.sides}: ${c.failures.join(' | ')}`);
+  assert.ok(c.sidesRight / c.sides >= 0.8, `${c.sidesRight}/${c.sides}: ${c.failures.join(' | ')}`);
 });
