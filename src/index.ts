@@ -41,6 +41,8 @@ if (config.discordToken) {
     process.exit(1);
   }
 } else {
+  // One line on standard error, so that piped output holds nothing but answers.
+  process.stderr.write('Local console (no DISCORD_TOKEN). To run on Discord: fill .env from .env.example, then npm run deploy-commands and npm start (docs/discord.md).\n');
   const { runConsole } = await import('./console.ts');
   await runConsole(engine, process.stdin, process.stdout);
 }
