@@ -1,6 +1,6 @@
 /**
  * Validates the evaluation gold data (questions.json, quotes.json, compare.json)
- * against the raw seed articles in ../shared/seeds/. This test checks the DATA,
+ * against the raw seed articles (the bodies of corpus/sources/*.md, pasted from ../shared/seeds/). This test checks the DATA,
  * not the engine: phrases exist exactly once in article content, quotes are
  * exact, paraphrase questions really share no content stem with their paragraph.
  *
@@ -14,10 +14,11 @@ import { z } from 'zod';
 
 // ---------------------------------------------------------------- seeds
 
-const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+// The corpus files hold the seeds exactly as pasted, below their front matter.
+const SEEDS = new URL('../../corpus/sources/', import.meta.url);
 const SEED_FILES = {
-  NEO: '000_a4f938fb66947768.txt',
-  RSIS: '004_b956e04deb165614.txt',
+  NEO: 'neo.md',
+  RSIS: 'rsis.md',
 } as const;
 type SourceId = keyof typeof SEED_FILES;
 const SOURCES: readonly SourceId[] = ['NEO', 'RSIS'];
@@ -35,7 +36,8 @@ function norm(s: string): string {
 }
 
 function readSeed(id: SourceId): string {
-  return readFileSync(new URL(SEED_FILES[id], SEEDS), 'utf8').replace(/\r\n?/g, '\n');
+  const text = readFileSync(new URL(SEED_FILES[id], SEEDS), 'utf8').replace(/\r\n?/g, '\n');
+  return text.slice(text.indexOf('\n---\n', 4) + 5);
 }
 
 interface Seed {
