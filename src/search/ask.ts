@@ -9,7 +9,7 @@
  * MIN_COVERAGE of the question is no answer; when none is left, the question is out of scope.
  */
 import { highlight, type Highlight } from './highlight.ts';
-import type { IndexedPassage, PassageIndex } from './index.ts';
+import type { IndexedPassage, PassageIndex, TermSet } from './index.ts';
 import { coverage, planQuery, windowCoverage, type QueryPlan } from './query.ts';
 import type { Lexicon } from './related.ts';
 
@@ -41,7 +41,7 @@ export const ASK_TUNING = {
   limit: 5,
 } as const;
 
-export function matchedWords(plan: QueryPlan, terms: ReadonlySet<string>): string[] {
+export function matchedWords(plan: QueryPlan, terms: TermSet): string[] {
   const out: string[] = [];
   for (const c of plan.concepts) {
     const hit = c.candidates.filter((cand) => terms.has(cand.term)).sort((a, b) => b.strength - a.strength)[0];
@@ -68,7 +68,7 @@ export function rank(plan: QueryPlan, index: PassageIndex, limit: number, filter
       passage: h.passage,
       score: Math.round(score * 1000) / 1000,
       coverage: Math.round(cov * 1000) / 1000,
-      highlight: highlight(h.passage.text, h.passage.sentences, plan, index.analyzer),
+      highlight: highlight(h.passage.text, h.passage.sentences, plan, index.sentenceTermsOf(h.passage)),
       matched: matchedWords(plan, terms),
     }));
 }

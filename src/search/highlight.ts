@@ -4,7 +4,7 @@
  * that word's strength). Ties go to the earlier sentence.
  */
 import type { Span } from '../corpus/sentences.ts';
-import type { Analyzer } from './analyzer.ts';
+import type { TermSet } from './index.ts';
 import type { QueryPlan } from './query.ts';
 
 export interface Highlight {
@@ -13,7 +13,7 @@ export interface Highlight {
   readonly span: Span;
 }
 
-export function sentenceScore(plan: QueryPlan, terms: ReadonlySet<string>): number {
+export function sentenceScore(plan: QueryPlan, terms: TermSet): number {
   let score = 0;
   for (const c of plan.concepts) {
     let best = 0;
@@ -23,11 +23,13 @@ export function sentenceScore(plan: QueryPlan, terms: ReadonlySet<string>): numb
   return score;
 }
 
-export function highlight(text: string, sentences: readonly Span[], plan: QueryPlan, analyzer: Analyzer): Highlight {
+/** The best of `sentences`, whose terms are `terms` (one set per sentence, in the same order). */
+export function highlight(text: string, sentences: readonly Span[], plan: QueryPlan, terms: readonly TermSet[]): Highlight {
   let best: Span = sentences[0] ?? { start: 0, end: text.length };
   let bestScore = -1;
-  for (const s of sentences) {
-    const score = sentenceScore(plan, new Set(analyzer.terms(text.slice(s.start, s.end))));
+  for (const [i, s] of sentences.entries()) {
+    const set = terms[i];
+    const score = set ? sentenceScore(plan, set) : 0;
     if (score > bestScore) {
       best = s;
       bestScore = score;

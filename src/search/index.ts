@@ -33,11 +33,64 @@ export interface IndexHit {
   readonly terms: readonly string[];
 }
 
+/** Anything that can say whether it holds a term: a passage's or a sentence's terms. */
+export interface TermSet {
+  has(term: string): boolean;
+}
+
+/**
+ * The terms of one passage, kept small: term ids per sentence (each sentence's ids sorted, the
+ * sentences one after another in `ids`, sentence k at ids[bounds[k]] … ids[bounds[k+1]]), and the
+ * ids of its heading and title, which count with every sentence.
+ */
+interface PassageTerms {
+  readonly ids: Int32Array;
+  readonly bounds: Uint16Array;
+  readonly context: Int32Array;
+}
+
 /** What the index cache stores, beside the documents. */
 export interface IndexSnapshot {
   readonly miniSearch: AsPlainObject;
   readonly docFreq: readonly (readonly [string, number])[];
   readonly surfaces: readonly (readonly [string, readonly string[]])[];
+  /** Term of each id. */
+  readonly terms: readonly string[];
+  /** Per passage, in order: [ids, bounds, context]. */
+  readonly passageTerms: readonly (readonly [readonly number[], readonly number[], readonly number[]])[];
+}
+
+function hasId(ids: Int32Array, from: number, to: number, id: number): boolean {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid] as number;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** A view of some sentences of a passage (with its heading and title) as a TermSet. */
+class TermView implements TermSet {
+  constructor(
+    private readonly dict: ReadonlyMap<string, number>,
+    private readonly t: PassageTerms,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  has(term: string): boolean {
+    const id = this.dict.get(term);
+    if (id === undefined) return false;
+    if (hasId(this.t.context, 0, this.t.context.length, id)) return true;
+    for (let k = this.from; k < this.to; k++) {
+      if (hasId(this.t.ids, this.t.bounds[k] as number, this.t.bounds[k + 1] as number, id)) return true;
+    }
+    return false;
+  }
 }
 
 const MINISEARCH_OPTIONS = {
@@ -51,6 +104,7 @@ const MINISEARCH_OPTIONS = {
 export class PassageIndex {
   readonly passages: readonly IndexedPassage[];
   private readonly byId = new Map<string, IndexedPassage>();
+  private readonly ordinal = new Map<string, number>();
   /** The vocabulary (and the single-word alias forms), for fuzzy look-ups. */
   private readonly spellings = new SearchableMap<string>();
 
@@ -61,9 +115,14 @@ export class PassageIndex {
     private readonly docFreq: ReadonlyMap<string, number>,
     /** The plain words (folded) that analyze to each term, for the vector bridge. */
     readonly surfaces: ReadonlyMap<string, ReadonlySet<string>>,
+    private readonly dict: ReadonlyMap<string, number>,
+    private readonly passageTerms: readonly PassageTerms[],
   ) {
     this.passages = documents.flatMap((d) => d.passages.map((p) => ({ ...p, meta: d.meta })));
-    for (const p of this.passages) this.byId.set(p.id, p);
+    this.passages.forEach((p, i) => {
+      this.byId.set(p.id, p);
+      this.ordinal.set(p.id, i);
+    });
     for (const term of this.docFreq.keys()) this.spellings.set(term, term);
     for (const [word, term] of this.analyzer.aliasWords) if (!this.spellings.has(word)) this.spellings.set(word, term);
   }
@@ -73,39 +132,61 @@ export class PassageIndex {
     const search = new MiniSearch<IndexDoc>(MINISEARCH_OPTIONS);
     const docFreq = new Map<string, number>();
     const surfaces = new Map<string, Set<string>>();
+    const dict = new Map<string, number>();
+    const idOf = (t: string): number => {
+      let id = dict.get(t);
+      if (id === undefined) dict.set(t, (id = dict.size));
+      return id;
+    };
+    const sortedIds = (terms: Iterable<string>): number[] => [...new Set([...terms].map(idOf))].sort((a, b) => a - b);
+    const passageTerms: PassageTerms[] = [];
     const docs: IndexDoc[] = [];
     for (const doc of documents) {
-      const title = analyzer.terms(doc.meta.title).join(' ');
-      const headingTerms = new Map<string | null, string>();
+      const titleTerms = analyzer.terms(doc.meta.title);
+      const headingTerms = new Map<string | null, string[]>();
       for (const p of doc.passages) {
         let heading = headingTerms.get(p.heading);
         if (heading === undefined) {
-          heading = p.heading ? analyzer.terms(p.heading).join(' ') : '';
+          heading = p.heading ? analyzer.terms(p.heading) : [];
           headingTerms.set(p.heading, heading);
         }
-        const analyzed = analyzer.analyze(p.text);
-        for (const t of analyzed) {
-          if (t.alias || !/^\p{L}+$/u.test(t.folded)) continue;
-          let forms = surfaces.get(t.term);
-          if (!forms) surfaces.set(t.term, (forms = new Set()));
-          forms.add(t.folded);
+        const text: string[] = [];
+        const ids: number[] = [];
+        const bounds: number[] = [0];
+        for (const span of p.sentences) {
+          const analyzed = analyzer.analyze(p.text.slice(span.start, span.end));
+          for (const t of analyzed) {
+            text.push(t.term);
+            if (t.alias || !/^\p{L}+$/u.test(t.folded)) continue;
+            let forms = surfaces.get(t.term);
+            if (!forms) surfaces.set(t.term, (forms = new Set()));
+            forms.add(t.folded);
+          }
+          ids.push(...sortedIds(analyzed.map((t) => t.term)));
+          bounds.push(ids.length);
         }
-        const text = analyzed.map((t) => t.term).join(' ');
-        docs.push({ id: p.id, text, heading, title });
-        for (const term of new Set(splitTerms(`${text} ${heading} ${title}`))) {
+        passageTerms.push({ ids: Int32Array.from(ids), bounds: Uint16Array.from(bounds), context: Int32Array.from(sortedIds([...heading, ...titleTerms])) });
+        docs.push({ id: p.id, text: text.join(' '), heading: heading.join(' '), title: titleTerms.join(' ') });
+        for (const term of new Set([...text, ...heading, ...titleTerms])) {
           docFreq.set(term, (docFreq.get(term) ?? 0) + 1);
         }
       }
     }
     search.addAll(docs);
-    return new PassageIndex(documents, analyzer, search, docFreq, surfaces);
+    return new PassageIndex(documents, analyzer, search, docFreq, surfaces, dict, passageTerms);
   }
 
   /** The index from a snapshot taken by {@link snapshot}, without analyzing anything. */
   static restore(documents: readonly Document[], analyzer: Analyzer, snapshot: IndexSnapshot): PassageIndex {
     const search = MiniSearch.loadJS<IndexDoc>(snapshot.miniSearch, MINISEARCH_OPTIONS);
     const surfaces = new Map(snapshot.surfaces.map(([t, forms]) => [t, new Set(forms)] as const));
-    return new PassageIndex(documents, analyzer, search, new Map(snapshot.docFreq), surfaces);
+    const dict = new Map(snapshot.terms.map((t, i) => [t, i] as const));
+    const passageTerms = snapshot.passageTerms.map(([ids, bounds, context]) => ({
+      ids: Int32Array.from(ids),
+      bounds: Uint16Array.from(bounds),
+      context: Int32Array.from(context),
+    }));
+    return new PassageIndex(documents, analyzer, search, new Map(snapshot.docFreq), surfaces, dict, passageTerms);
   }
 
   snapshot(): IndexSnapshot {
@@ -113,6 +194,8 @@ export class PassageIndex {
       miniSearch: this.search.toJSON(),
       docFreq: [...this.docFreq],
       surfaces: [...this.surfaces].map(([t, forms]) => [t, [...forms]] as const),
+      terms: [...this.dict.keys()],
+      passageTerms: this.passageTerms.map((t) => [[...t.ids], [...t.bounds], [...t.context]] as const),
     };
   }
 
@@ -120,30 +203,24 @@ export class PassageIndex {
     return this.passages.length;
   }
 
-  private readonly termSets = new Map<string, ReadonlySet<string>>();
-
-  /** Every index term of a passage (text, heading, title), computed once when first asked for. */
-  termsOf(passage: IndexedPassage): ReadonlySet<string> {
-    let set = this.termSets.get(passage.id);
-    if (!set) {
-      set = new Set(this.analyzer.terms(`${passage.text}\n${passage.heading ?? ''}\n${passage.meta.title}`));
-      this.termSets.set(passage.id, set);
-    }
-    return set;
+  private termsAt(passage: IndexedPassage): PassageTerms {
+    const t = this.passageTerms[this.ordinal.get(passage.id) ?? -1];
+    if (!t) throw new Error(`${passage.id} is not in this index`);
+    return t;
   }
 
-  private readonly sentenceSets = new Map<string, readonly ReadonlySet<string>[]>();
+  /** Every index term of a passage (text, heading, title). */
+  termsOf(passage: IndexedPassage): TermSet {
+    const t = this.termsAt(passage);
+    return new TermView(this.dict, t, 0, t.bounds.length - 1);
+  }
 
-  /** The index terms of each sentence of a passage (its heading's with each), computed once when first asked for. */
-  sentenceTermsOf(passage: IndexedPassage): readonly ReadonlySet<string>[] {
-    let sets = this.sentenceSets.get(passage.id);
-    if (!sets) {
-      const heading = passage.heading ? this.analyzer.terms(passage.heading) : [];
-      sets = passage.sentences.map((s) => new Set([...this.analyzer.terms(passage.text.slice(s.start, s.end)), ...heading]));
-      if (sets.length === 0) sets = [this.termsOf(passage)];
-      this.sentenceSets.set(passage.id, sets);
-    }
-    return sets;
+  /** The index terms of each sentence of a passage, its heading's and title's with each. */
+  sentenceTermsOf(passage: IndexedPassage): TermSet[] {
+    const t = this.termsAt(passage);
+    const out: TermSet[] = [];
+    for (let k = 0; k + 1 < t.bounds.length; k++) out.push(new TermView(this.dict, t, k, k + 1));
+    return out;
   }
 
   get(id: string): IndexedPassage | undefined {

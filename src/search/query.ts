@@ -15,7 +15,7 @@
  * Long questions are bounded: only the MAX_CONCEPTS rarest words count, and fuzzy look-ups stop
  * after MAX_FUZZY words, so a 6,000-character question costs about what a short one does.
  */
-import type { PassageIndex } from './index.ts';
+import type { PassageIndex, TermSet } from './index.ts';
 import type { Lexicon } from './related.ts';
 
 export interface Candidate {
@@ -133,7 +133,7 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
 }
 
 /** How much of the question's weight a set of matched terms covers, from 0 to 1. */
-export function coverage(plan: QueryPlan, matched: ReadonlySet<string>): number {
+export function coverage(plan: QueryPlan, matched: TermSet): number {
   let total = 0;
   let covered = 0;
   for (const c of plan.concepts) {
@@ -146,7 +146,7 @@ export function coverage(plan: QueryPlan, matched: ReadonlySet<string>): number 
 }
 
 /** How strongly each concept is met by a set of terms: its best candidate's strength, 0 to 1. */
-export function conceptStrengths(plan: QueryPlan, terms: ReadonlySet<string>): number[] {
+export function conceptStrengths(plan: QueryPlan, terms: TermSet): number[] {
   return plan.concepts.map((c) => {
     let best = 0;
     for (const cand of c.candidates) if (cand.strength > best && terms.has(cand.term)) best = cand.strength;
@@ -158,7 +158,7 @@ export function conceptStrengths(plan: QueryPlan, terms: ReadonlySet<string>): n
  * The best coverage of the question by `width` consecutive sentences: concepts met close
  * together say more than the same concepts scattered over a long passage.
  */
-export function windowCoverage(plan: QueryPlan, sentences: readonly ReadonlySet<string>[], width: number): number {
+export function windowCoverage(plan: QueryPlan, sentences: readonly TermSet[], width: number): number {
   const total = plan.concepts.reduce((n, c) => n + c.weight, 0);
   if (total === 0 || sentences.length === 0) return 0;
   const rows = sentences.map((s) => conceptStrengths(plan, s));
