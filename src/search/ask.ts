@@ -3,15 +3,24 @@
  * the question's words it matched and a score, or no passage at all when the sources do not
  * cover the question.
  *
- * Ranking is MiniSearch's BM25 over the planned terms, scaled by coverage: the share of the
- * question's weight (its words' IDF) that the passage matches, plus a share of the best
- * coverage by one sentence (with its heading), so concepts met together count for more. A passage that covers less than
- * MIN_COVERAGE of the question is no answer; when none is left, the question is out of scope.
+ * MiniSearch's BM25 over the planned terms finds candidates. They are ranked by coverage — the
+ * share of the question's weight (its words' IDF) a passage meets, a related word counting at its
+ * strength — plus `sentenceShare` of the coverage by its best sentence (concepts met together
+ * say more) and `bm25Share` of its BM25 score relative to the best. A passage covering less than
+ * `minCoverage` is no answer; when none is left, the question is out of scope.
  */
-import { highlight, type Highlight } from './highlight.ts';
-import type { IndexedPassage, PassageIndex, TermSet } from './index.ts';
-import { coverage, planQuery, windowCoverage, type QueryPlan } from './query.ts';
+import type { Span } from '../corpus/sentences.ts';
+import type { IndexedPassage, PassageIndex } from './index.ts';
+import { compilePlan, matchPassage } from './match.ts';
+import { planQuery, type QueryPlan } from './query.ts';
 import type { Lexicon } from './related.ts';
+
+/** The one sentence of a passage that best answers the question. */
+export interface Highlight {
+  readonly text: string;
+  /** Offsets in the passage text. */
+  readonly span: Span;
+}
 
 export interface Answer {
   readonly passage: IndexedPassage;
@@ -32,45 +41,35 @@ export interface AskResponse {
 
 export const ASK_TUNING = {
   minCoverage: 0.3,
-  /** Score = coverage + windowShare × sentence coverage + bm25Share × BM25 / best BM25. */
+  sentenceShare: 0.2,
   bm25Share: 0.3,
   candidates: 30,
-  /** Sentence coverage: the best coverage by `window` consecutive sentences. */
-  windowShare: 0.2,
-  window: 1,
   limit: 5,
 } as const;
 
-export function matchedWords(plan: QueryPlan, terms: TermSet): string[] {
-  const out: string[] = [];
-  for (const c of plan.concepts) {
-    const hit = c.candidates.filter((cand) => terms.has(cand.term)).sort((a, b) => b.strength - a.strength)[0];
-    if (hit) out.push(hit.via === 'exact' || hit.via === 'alias' ? c.word : `${c.word} → ${hit.term}`);
-  }
-  return out;
-}
-
 export function rank(plan: QueryPlan, index: PassageIndex, limit: number, filter?: (p: IndexedPassage) => boolean): Answer[] {
   const T = ASK_TUNING;
+  const compiled = compilePlan(plan, index);
   const hits = index.query(plan.weights, filter ? T.candidates * 4 : T.candidates).filter((h) => !filter || filter(h.passage));
   const best = hits[0]?.score ?? 1;
   return hits
     .map((h) => {
-      const terms = index.termsOf(h.passage);
-      const cov = coverage(plan, terms);
-      const near = T.windowShare > 0 ? windowCoverage(plan, index.sentenceTermsOf(h.passage), T.window) : 0;
-      return { h, terms, cov, score: cov + T.windowShare * near + (T.bm25Share * h.score) / best };
+      const m = matchPassage(compiled, index.termIdsOf(h.passage));
+      return { h, m, score: m.coverage + T.sentenceShare * m.sentenceCoverage + (T.bm25Share * h.score) / best };
     })
-    .filter((r) => r.cov >= T.minCoverage)
+    .filter((r) => r.m.coverage >= T.minCoverage)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)
-    .map(({ h, terms, cov, score }) => ({
-      passage: h.passage,
-      score: Math.round(score * 1000) / 1000,
-      coverage: Math.round(cov * 1000) / 1000,
-      highlight: highlight(h.passage.text, h.passage.sentences, plan, index.sentenceTermsOf(h.passage)),
-      matched: matchedWords(plan, terms),
-    }));
+    .map(({ h, m, score }) => {
+      const span = h.passage.sentences[m.bestSentence] ?? { start: 0, end: h.passage.text.length };
+      return {
+        passage: h.passage,
+        score: Math.round(score * 1000) / 1000,
+        coverage: Math.round(m.coverage * 1000) / 1000,
+        highlight: { text: h.passage.text.slice(span.start, span.end), span },
+        matched: m.matched,
+      };
+    });
 }
 
 export function ask(question: string, index: PassageIndex, lexicon: Lexicon, limit: number = ASK_TUNING.limit): AskResponse {

@@ -33,17 +33,12 @@ export interface IndexHit {
   readonly terms: readonly string[];
 }
 
-/** Anything that can say whether it holds a term: a passage's or a sentence's terms. */
-export interface TermSet {
-  has(term: string): boolean;
-}
-
 /**
  * The terms of one passage, kept small: term ids per sentence (each sentence's ids sorted, the
  * sentences one after another in `ids`, sentence k at ids[bounds[k]] … ids[bounds[k+1]]), and the
  * ids of its heading and title, which count with every sentence.
  */
-interface PassageTerms {
+export interface PassageTerms {
   readonly ids: Int32Array;
   readonly bounds: Uint16Array;
   readonly context: Int32Array;
@@ -58,39 +53,6 @@ export interface IndexSnapshot {
   readonly terms: readonly string[];
   /** Per passage, in order: [ids, bounds, context]. */
   readonly passageTerms: readonly (readonly [readonly number[], readonly number[], readonly number[]])[];
-}
-
-function hasId(ids: Int32Array, from: number, to: number, id: number): boolean {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = ids[mid] as number;
-    if (v === id) return true;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
-/** A view of some sentences of a passage (with its heading and title) as a TermSet. */
-class TermView implements TermSet {
-  constructor(
-    private readonly dict: ReadonlyMap<string, number>,
-    private readonly t: PassageTerms,
-    private readonly from: number,
-    private readonly to: number,
-  ) {}
-
-  has(term: string): boolean {
-    const id = this.dict.get(term);
-    if (id === undefined) return false;
-    if (hasId(this.t.context, 0, this.t.context.length, id)) return true;
-    for (let k = this.from; k < this.to; k++) {
-      if (hasId(this.t.ids, this.t.bounds[k] as number, this.t.bounds[k + 1] as number, id)) return true;
-    }
-    return false;
-  }
 }
 
 const MINISEARCH_OPTIONS = {
@@ -209,18 +171,14 @@ export class PassageIndex {
     return t;
   }
 
-  /** Every index term of a passage (text, heading, title). */
-  termsOf(passage: IndexedPassage): TermSet {
-    const t = this.termsAt(passage);
-    return new TermView(this.dict, t, 0, t.bounds.length - 1);
+  /** Every index term of a passage, as ids: see {@link PassageTerms}. */
+  termIdsOf(passage: IndexedPassage): PassageTerms {
+    return this.termsAt(passage);
   }
 
-  /** The index terms of each sentence of a passage, its heading's and title's with each. */
-  sentenceTermsOf(passage: IndexedPassage): TermSet[] {
-    const t = this.termsAt(passage);
-    const out: TermSet[] = [];
-    for (let k = 0; k + 1 < t.bounds.length; k++) out.push(new TermView(this.dict, t, k, k + 1));
-    return out;
+  /** The id of a term in {@link PassageTerms}, or undefined for a term no passage holds. */
+  termId(term: string): number | undefined {
+    return this.dict.get(term);
   }
 
   get(id: string): IndexedPassage | undefined {

@@ -15,7 +15,7 @@
  * Long questions are bounded: only the MAX_CONCEPTS rarest words count, and fuzzy look-ups stop
  * after MAX_FUZZY words, so a 6,000-character question costs about what a short one does.
  */
-import type { PassageIndex, TermSet } from './index.ts';
+import type { PassageIndex } from './index.ts';
 import type { Lexicon } from './related.ts';
 
 export interface Candidate {
@@ -130,48 +130,4 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
     for (const cand of searched) weights.set(cand.term, Math.max(weights.get(cand.term) ?? 0, cand.boost));
   }
   return { concepts, weights };
-}
-
-/** How much of the question's weight a set of matched terms covers, from 0 to 1. */
-export function coverage(plan: QueryPlan, matched: TermSet): number {
-  let total = 0;
-  let covered = 0;
-  for (const c of plan.concepts) {
-    total += c.weight;
-    let best = 0;
-    for (const cand of c.candidates) if (matched.has(cand.term) && cand.strength > best) best = cand.strength;
-    covered += c.weight * best;
-  }
-  return total === 0 ? 0 : covered / total;
-}
-
-/** How strongly each concept is met by a set of terms: its best candidate's strength, 0 to 1. */
-export function conceptStrengths(plan: QueryPlan, terms: TermSet): number[] {
-  return plan.concepts.map((c) => {
-    let best = 0;
-    for (const cand of c.candidates) if (cand.strength > best && terms.has(cand.term)) best = cand.strength;
-    return best;
-  });
-}
-
-/**
- * The best coverage of the question by `width` consecutive sentences: concepts met close
- * together say more than the same concepts scattered over a long passage.
- */
-export function windowCoverage(plan: QueryPlan, sentences: readonly TermSet[], width: number): number {
-  const total = plan.concepts.reduce((n, c) => n + c.weight, 0);
-  if (total === 0 || sentences.length === 0) return 0;
-  const rows = sentences.map((s) => conceptStrengths(plan, s));
-  let best = 0;
-  const w = Math.min(width, rows.length);
-  for (let i = 0; i + w <= rows.length; i++) {
-    let covered = 0;
-    plan.concepts.forEach((c, k) => {
-      let m = 0;
-      for (let j = i; j < i + w; j++) m = Math.max(m, rows[j]?.[k] ?? 0);
-      covered += c.weight * m;
-    });
-    best = Math.max(best, covered);
-  }
-  return best / total;
 }

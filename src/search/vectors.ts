@@ -34,6 +34,11 @@ export class WordVectors {
     return this.index.has(word);
   }
 
+  /** The words it knows, most frequent first. */
+  wordList(): string[] {
+    return [...this.index.keys()];
+  }
+
   /** Frequency rank of a word among the words kept (0 = most frequent), or Infinity. */
   rank(word: string): number {
     return this.index.get(word) ?? Infinity;
@@ -97,9 +102,19 @@ export interface Neighbour {
  * The corpus side of the vector bridge: one vector per index term (the mean of the words that
  * analyze to it: "negotiations", "negotiate" → `negoti`), searched by cosine for a question word.
  */
+/**
+ * Below this many terms a question word is compared with every term; above it, with the terms of
+ * the `probes` clusters whose centroids are closest (an inverted file over k-means clusters of
+ * the term vectors, k = √terms), so the cost grows with √terms, not with terms.
+ */
+export const CLUSTERING = { minTerms: 4000, probes: 8, iterations: 4, sample: 8000 } as const;
+
 export class TermVectors {
   private readonly terms: string[] = [];
   private readonly matrix: Float32Array;
+  /** Cluster centroids (k × dims) and each cluster's term rows; empty for a small vocabulary. */
+  private readonly centroids: Float32Array;
+  private readonly clusters: Int32Array[] = [];
 
   constructor(
     readonly words: WordVectors,
@@ -112,12 +127,73 @@ export class TermVectors {
       this.terms.push(term);
       rows.push(v);
     }
-    this.matrix = new Float32Array(rows.length * words.dims);
-    rows.forEach((r, i) => this.matrix.set(r, i * words.dims));
+    const dims = words.dims;
+    this.matrix = new Float32Array(rows.length * dims);
+    rows.forEach((r, i) => this.matrix.set(r, i * dims));
+    this.centroids = rows.length >= CLUSTERING.minTerms ? this.cluster(Math.ceil(Math.sqrt(rows.length))) : new Float32Array(0);
   }
 
   get size(): number {
     return this.terms.length;
+  }
+
+  private dot(v: Float32Array, m: Float32Array, row: number): number {
+    const dims = this.words.dims;
+    const off = row * dims;
+    let s = 0;
+    for (let d = 0; d < dims; d++) s += (v[d] as number) * (m[off + d] as number);
+    return s;
+  }
+
+  /** k-means (spherical, deterministic start: evenly spaced rows) on a sample; then every row to its nearest centroid. */
+  private cluster(k: number): Float32Array {
+    const dims = this.words.dims;
+    const n = this.terms.length;
+    const step = Math.max(1, Math.floor(n / Math.min(n, CLUSTERING.sample)));
+    const sample: number[] = [];
+    for (let i = 0; i < n; i += step) sample.push(i);
+    const c = new Float32Array(k * dims);
+    for (let j = 0; j < k; j++) c.set(this.matrix.subarray(sample[Math.floor((j * sample.length) / k)]! * dims, sample[Math.floor((j * sample.length) / k)]! * dims + dims), j * dims);
+    const nearest = (row: number, m: Float32Array): number => {
+      let best = 0;
+      let bestDot = -Infinity;
+      const v = m.subarray(row * dims, row * dims + dims);
+      for (let j = 0; j < k; j++) {
+        const s = this.dot(v, c, j);
+        if (s > bestDot) {
+          bestDot = s;
+          best = j;
+        }
+      }
+      return best;
+    };
+    for (let it = 0; it < CLUSTERING.iterations; it++) {
+      const sum = new Float32Array(k * dims);
+      for (const row of sample) {
+        const j = nearest(row, this.matrix);
+        for (let d = 0; d < dims; d++) sum[j * dims + d] = (sum[j * dims + d] as number) + (this.matrix[row * dims + d] as number);
+      }
+      for (let j = 0; j < k; j++) {
+        let norm = 0;
+        for (let d = 0; d < dims; d++) norm += (sum[j * dims + d] as number) ** 2;
+        if (norm === 0) continue; // an empty cluster keeps its centroid
+        const inv = 1 / Math.sqrt(norm);
+        for (let d = 0; d < dims; d++) c[j * dims + d] = (sum[j * dims + d] as number) * inv;
+      }
+    }
+    const members: number[][] = Array.from({ length: k }, () => []);
+    for (let row = 0; row < n; row++) members[nearest(row, this.matrix)]?.push(row);
+    for (const m of members) this.clusters.push(Int32Array.from(m));
+    return c;
+  }
+
+  /** The rows of the clusters closest to a vector. */
+  private probe(v: Float32Array): number[] {
+    const k = this.clusters.length;
+    const order = Array.from({ length: k }, (_, j) => ({ j, s: this.dot(v, this.centroids, j) })).sort((a, b) => b.s - a.s);
+    const rows: number[] = [];
+    for (const { j } of order.slice(0, CLUSTERING.probes)) for (const r of this.clusters[j] ?? []) rows.push(r);
+    return rows;
   }
 
   /**
@@ -127,14 +203,13 @@ export class TermVectors {
   neighbours(word: string, k: number, minCosine: number, minRank: number = MIN_RANK): Neighbour[] {
     const v = this.words.rank(word) >= minRank ? this.words.vector(word) : undefined;
     if (!v) return [];
-    const dims = this.words.dims;
     const out: Neighbour[] = [];
-    const m = this.matrix;
-    for (let i = 0, off = 0; i < this.terms.length; i++, off += dims) {
-      let s = 0;
-      for (let d = 0; d < dims; d++) s += (v[d] as number) * (m[off + d] as number);
+    const visit = (i: number): void => {
+      const s = this.dot(v, this.matrix, i);
       if (s >= minCosine) out.push({ term: this.terms[i] as string, cosine: s });
-    }
+    };
+    if (this.clusters.length === 0) for (let i = 0; i < this.terms.length; i++) visit(i);
+    else for (const i of this.probe(v)) visit(i);
     return out.sort((a, b) => b.cosine - a.cosine).slice(0, k);
   }
 }

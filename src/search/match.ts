@@ -1,0 +1,96 @@
+/**
+ * Matching a question's plan against a passage's stored term ids: how much of the question the
+ * passage meets, which sentence meets the most, and which words were met.
+ *
+ * The plan is compiled once per question into a map from term id to the concepts that term
+ * stands for; a passage is then one pass over its ids (about sixty), whatever the number of
+ * candidate terms — instead of looking each candidate up in each passage and each sentence.
+ */
+import type { PassageIndex, PassageTerms } from './index.ts';
+import type { QueryPlan } from './query.ts';
+
+interface Stand {
+  readonly concept: number;
+  readonly strength: number;
+  readonly term: string;
+  readonly related: boolean;
+}
+
+export interface CompiledPlan {
+  readonly plan: QueryPlan;
+  readonly byId: ReadonlyMap<number, readonly Stand[]>;
+  readonly total: number;
+}
+
+export interface PassageMatch {
+  /** Share of the question's weight the passage meets anywhere, 0 to 1. */
+  readonly coverage: number;
+  /** Share met by its best sentence (with the heading and title), 0 to 1. */
+  readonly sentenceCoverage: number;
+  /** Index of that sentence (the first of equals). */
+  readonly bestSentence: number;
+  /** The question's words the passage met ("negotiator → envoy" for a related match). */
+  readonly matched: readonly string[];
+}
+
+export function compilePlan(plan: QueryPlan, index: PassageIndex): CompiledPlan {
+  const byId = new Map<number, Stand[]>();
+  plan.concepts.forEach((c, concept) => {
+    for (const cand of c.candidates) {
+      const id = index.termId(cand.term);
+      if (id === undefined) continue;
+      const list = byId.get(id) ?? [];
+      list.push({ concept, strength: cand.strength, term: cand.term, related: cand.via === 'related' || cand.via === 'fuzzy' });
+      byId.set(id, list);
+    }
+  });
+  return { plan, byId, total: plan.concepts.reduce((n, c) => n + c.weight, 0) };
+}
+
+/** Raises `best[concept]` with every stand of the ids in ids[from..to); remembers the term. */
+function meet(compiled: CompiledPlan, ids: Int32Array, from: number, to: number, best: Float64Array, terms: (Stand | undefined)[]): void {
+  for (let i = from; i < to; i++) {
+    const stands = compiled.byId.get(ids[i] as number);
+    if (!stands) continue;
+    for (const s of stands) {
+      if (s.strength > (best[s.concept] as number)) {
+        best[s.concept] = s.strength;
+        terms[s.concept] = s;
+      }
+    }
+  }
+}
+
+function weighted(compiled: CompiledPlan, best: Float64Array): number {
+  let sum = 0;
+  compiled.plan.concepts.forEach((c, k) => (sum += c.weight * (best[k] as number)));
+  return sum;
+}
+
+export function matchPassage(compiled: CompiledPlan, t: PassageTerms): PassageMatch {
+  const n = compiled.plan.concepts.length;
+  const context = new Float64Array(n);
+  const contextTerms: (Stand | undefined)[] = new Array(n);
+  meet(compiled, t.context, 0, t.context.length, context, contextTerms);
+  const all = Float64Array.from(context);
+  const allTerms = [...contextTerms];
+  let bestSentence = 0;
+  let bestSentenceWeight = -1;
+  for (let k = 0; k + 1 < t.bounds.length; k++) {
+    const here = Float64Array.from(context);
+    meet(compiled, t.ids, t.bounds[k] as number, t.bounds[k + 1] as number, here, new Array(n));
+    const w = weighted(compiled, here);
+    if (w > bestSentenceWeight) {
+      bestSentenceWeight = w;
+      bestSentence = k;
+    }
+  }
+  meet(compiled, t.ids, 0, t.ids.length, all, allTerms);
+  const total = compiled.total || 1;
+  const matched: string[] = [];
+  compiled.plan.concepts.forEach((c, k) => {
+    const s = allTerms[k];
+    if (s) matched.push(s.related ? `${c.word} → ${s.term}` : c.word);
+  });
+  return { coverage: weighted(compiled, all) / total, sentenceCoverage: Math.max(0, bestSentenceWeight) / total, bestSentence, matched };
+}

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.ts';
+import { CLUSTERING, cosine, TermVectors, WordVectors } from '../../src/search/vectors.ts';
+
+const words = WordVectors.read(join(DEFAULT_CORPUS_DIR, 'tables', 'word-vectors.bin'));
+
+test('word vectors: close words are close, and frequency rank is their order', () => {
+  const v = (w: string) => words.vector(w) ?? assert.fail(w);
+  assert.ok(cosine(v('aircraft'), v('bombers')) > 0.5);
+  assert.ok(cosine(v('simple'), v('easy')) > cosine(v('simple'), v('missile')));
+  assert.ok(words.rank('the') < words.rank('negotiations'));
+  assert.equal(words.rank('qqqzzz'), Infinity);
+});
+
+test('above the clustering threshold, neighbours come from the closest clusters and mostly agree with a full scan', () => {
+  const vocabulary = words.wordList().slice(300, 300 + CLUSTERING.minTerms + 2000);
+  const surfaces = new Map(vocabulary.map((w) => [w, new Set([w])] as const));
+  const clustered = new TermVectors(words, surfaces);
+  const probe = ['negotiator', 'aircraft', 'currency', 'inflation', 'election', 'weapons', 'diplomat', 'economy', 'missile', 'treaty'];
+  let agree = 0;
+  let total = 0;
+  for (const w of probe) {
+    const v = words.vector(w) ?? assert.fail(w);
+    const exact = vocabulary
+      .map((t) => ({ t, s: cosine(v, words.vector(t) ?? v) }))
+      .filter((x) => x.t !== w && x.s >= 0.5)
+      .sort((a, b) => b.s - a.s)
+      .slice(0, 5)
+      .map((x) => x.t);
+    const got = new Set(clustered.neighbours(w, 6, 0.5).map((n) => n.term));
+    agree += exact.filter((t) => got.has(t)).length;
+    total += exact.length;
+  }
+  assert.ok(total > 20);
+  assert.ok(agree / total >= 0.8, `top-5 agreement ${agree}/${total}`);
+});
