@@ -34,6 +34,8 @@ if (config.discordToken) {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  // A shard of npm run start:sharded: if the sharding manager is gone (IPC channel closed), stop too.
+  process.once('disconnect', () => stop('sharding manager gone'));
   try {
     client = await startBot(engine, config, { log });
   } catch (err) {
