@@ -3,9 +3,8 @@
  * source), and where they differ. Autocomplete offers the engine's topics.
  */
 import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { oneLine } from '../src/discord/escape.ts';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
-import { compareReply, MAX_QUERY_CHARS } from '../src/discord/replies.ts';
+import { cleanQuery, compareReply, MAX_QUERY_CHARS } from '../src/discord/replies.ts';
 import { respond } from '../src/discord/respond.ts';
 import type { CommandContext } from '../src/discord/types.ts';
 
@@ -37,7 +36,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
-  const needle = oneLine(interaction.options.getFocused()).toLowerCase();
+  const needle = cleanQuery(interaction.options.getFocused()).toLowerCase();
   const topics = ctx.engine.topics().filter((t) => needle === '' || t.toLowerCase().includes(needle));
   await interaction.respond(
     topics.slice(0, LIMITS.choices).map((t) => ({ name: truncate(t, LIMITS.choiceName), value: truncate(t, LIMITS.choiceValue, '') })),

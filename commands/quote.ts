@@ -9,10 +9,9 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { oneLine } from '../src/discord/escape.ts';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
 import type { PageRequest } from '../src/discord/paging.ts';
-import { MAX_QUERY_CHARS, quoteReply } from '../src/discord/replies.ts';
+import { cleanQuery, MAX_QUERY_CHARS, quoteReply } from '../src/discord/replies.ts';
 import { respond, updateMessage } from '../src/discord/respond.ts';
 import type { CommandContext } from '../src/discord/types.ts';
 
@@ -54,7 +53,9 @@ const choice = (name: string, value: string): ApplicationCommandOptionChoiceData
 });
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
-  const typed = oneLine(interaction.options.getFocused());
+  // Capped like a query: Discord does not hold a half-typed value to the option's max_length, and
+  // the engine's time grows with the text (a 4,000-character paste took over 200 ms).
+  const typed = cleanQuery(interaction.options.getFocused());
   const needle = typed.toLowerCase();
   const choices: ApplicationCommandOptionChoiceData<string>[] = ctx.engine
     .speakers()

@@ -1,23 +1,62 @@
 /**
- * A small leveled logger to stderr that never prints a secret: every line, error messages and
- * stacks included, has each registered secret (the bot token) replaced by "[redacted]".
+ * Structured logs: one JSON object a line (pino), to standard error, that never hold a secret.
+ *
+ *   {"level":"info","time":"2025-04-20T10:00:00.000Z","msg":"interaction","command":"ask","user":"136…","latencyMs":4,"outcome":"ok"}
+ *
+ * Two layers keep the token out: pino's `redact` censors the fields that carry credentials
+ * (token, discordToken, authorization headers, wherever they sit in a logged object), and every
+ * finished line — message, error stack and all — is scrubbed of each registered secret, of
+ * anything shaped like a Discord bot token, and of the interaction tokens in Discord API URLs.
  */
+import pino, { type DestinationStream } from 'pino';
+
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Extra structured fields of a line (command, user, latencyMs, outcome, …). */
+export type LogFields = Readonly<Record<string, unknown>>;
+
 export interface Logger {
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string, err?: unknown): void;
-  error(message: string, err?: unknown): void;
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, err?: unknown, fields?: LogFields): void;
+  error(message: string, err?: unknown, fields?: LogFields): void;
 }
 
-/** `text` with every secret (and anything shaped like a Discord bot token) replaced. */
+export const REDACTED = '[redacted]';
+
+/** Fields censored by pino wherever a logged object has them (one level of nesting, or under err/headers). */
+export const REDACT_PATHS: readonly string[] = [
+  'token',
+  'discordToken',
+  'authorization',
+  'Authorization',
+  'headers.authorization',
+  'headers.Authorization',
+  '*.token',
+  '*.discordToken',
+  '*.authorization',
+  '*.Authorization',
+  '*.headers.authorization',
+  '*.headers.Authorization',
+  'err.requestBody.json.token',
+];
+
+// Discord bot tokens: base64(user id).timestamp.hmac
+const BOT_TOKEN = /\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,40}\b/g;
+// Interaction and webhook tokens inside API paths: /interactions/<id>/<token>/callback, /webhooks/<app>/<token>
+const URL_TOKEN = /(\/(?:interactions|webhooks)\/\d+\/)[^/\s"'?#\\]+/g;
+
+/** `text` with every secret (also as written inside a JSON string), bot-token-shaped string and API-path token replaced. */
 export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
   let out = text;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('[redacted]');
-  // Discord bot tokens: base64(user id).timestamp.hmac
-  return out.replace(/\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,40}\b/g, '[redacted]');
+  for (const s of secrets) {
+    if (!s || s.length < 4) continue;
+    out = out.split(s).join(REDACTED);
+    const inJson = JSON.stringify(s).slice(1, -1);
+    if (inJson !== s) out = out.split(inJson).join(REDACTED);
+  }
+  return out.replace(BOT_TOKEN, REDACTED).replace(URL_TOKEN, `$1${REDACTED}`);
 }
 
 export function describeError(err: unknown): string {
@@ -25,21 +64,41 @@ export function describeError(err: unknown): string {
   return String(err);
 }
 
+/**
+ * A logger at `level` whose every line goes through `write` (default: standard error), already
+ * scrubbed of `secrets`. `write` gets one JSON line without its newline.
+ */
 export function createLogger(
   level: LogLevel,
   secrets: readonly (string | undefined)[] = [],
   write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Logger {
-  const min = LOG_LEVELS.indexOf(level);
-  const emit = (at: LogLevel, message: string, err?: unknown): void => {
-    if (LOG_LEVELS.indexOf(at) < min || level === 'silent') return;
-    const detail = err === undefined ? '' : `\n${describeError(err)}`;
-    write(redact(`${new Date().toISOString()} ${at.toUpperCase()} ${message}${detail}`, secrets));
+  const destination: DestinationStream = {
+    write(chunk: string) {
+      write(redact(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk, secrets));
+    },
   };
+  const p = pino(
+    {
+      level,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: [...REDACT_PATHS], censor: REDACTED },
+      // Errors with their type, message, stack, cause and own fields (a DiscordAPIError's code,
+      // status, method and URL); anything else thrown or rejected is logged as its text.
+      serializers: { err: (e: unknown) => (e instanceof Error ? pino.stdSerializers.err(e) : e) },
+    },
+    destination,
+  );
+  const withErr = (err: unknown, fields: LogFields | undefined): Record<string, unknown> => ({
+    ...fields,
+    ...(err === undefined ? {} : { err: err instanceof Error ? err : { message: describeError(err) } }),
+  });
   return {
-    debug: (m) => emit('debug', m),
-    info: (m) => emit('info', m),
-    warn: (m, e) => emit('warn', m, e),
-    error: (m, e) => emit('error', m, e),
+    debug: (m, f) => p.debug({ ...f }, m),
+    info: (m, f) => p.info({ ...f }, m),
+    warn: (m, e, f) => p.warn(withErr(e, f), m),
+    error: (m, e, f) => p.error(withErr(e, f), m),
   };
 }

@@ -25,21 +25,33 @@ function truncateStart(text: string, max: number): string {
   let from = text.length - (max - ELLIPSIS.length);
   const space = text.slice(from).search(/\s/);
   if (space >= 0 && space < (max - ELLIPSIS.length) / 2) from += space + 1;
-  if (text.charAt(from - 1) === '\\' && from > 0) from++;
+  // Never start on a character whose escaping backslash was cut off (an escaped \@everyone must
+  // not become @everyone): an odd run of backslashes just before the cut escapes it.
+  let backslashes = 0;
+  while (from - backslashes > 0 && text.charAt(from - backslashes - 1) === '\\') backslashes++;
+  if (backslashes % 2 === 1) from++;
+  if (splitsPair(text, from)) from++;
   return ELLIPSIS + text.slice(from);
+}
+
+/** Whether offset `i` falls between the two halves of a surrogate pair (an emoji, say). */
+function splitsPair(text: string, i: number): boolean {
+  return i > 0 && /[\uD800-\uDBFF]/.test(text.charAt(i - 1)) && /[\uDC00-\uDFFF]/.test(text.charAt(i));
 }
 
 /** The passage, escaped, with its best sentence in bold; cut around that sentence to fit `max`. */
 export function markedPassage(text: string, span: Span, max: number = LIMITS.embedDescription): string {
   let start = Math.max(0, Math.min(span.start, text.length));
   let end = Math.max(start, Math.min(span.end, text.length));
+  if (splitsPair(text, start)) start--;
+  if (splitsPair(text, end)) end++;
   while (start < end && /\s/.test(text.charAt(start))) start++;
   while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   if (start === end) return truncate(escapeText(text), max);
   const before = escapeText(text.slice(0, start));
   const mark = escapeText(text.slice(start, end));
   const after = escapeText(text.slice(end));
-  if (mark.length + 4 >= max) return `**${truncate(mark, max - 4)}**`;
+  if (mark.length + 4 >= max) return max > 4 + ELLIPSIS.length ? `**${truncate(mark, max - 4)}**` : truncate(mark, max);
   const room = max - mark.length - 4;
   if (before.length + after.length <= room) return `${before}**${mark}**${after}`;
   const afterRoom = Math.max(room - before.length, Math.floor(room / 2));
@@ -135,7 +147,7 @@ function differencesEmbed(response: CompareResponse): APIEmbed {
     color: NEUTRAL_COLOUR,
     title: `⚠️ Differences (${all.length})`,
     fields: all.slice(0, MAX_DIFFERENCES).map((d) => ({
-      name: truncate(`⚠️ ${d.about} (${d.kind})`, 100),
+      name: truncate(`⚠️ ${escapeText(d.about)} (${d.kind})`, 100),
       value: truncate(`${escapeText(d.note)}\n${d.values.map((v) => `**${escapeText(v.source)}:** ${escapeText(v.value)}`).join(' · ')}`, 300),
     })),
   };

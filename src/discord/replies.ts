@@ -28,7 +28,9 @@ export interface ReplyOptions {
 
 /** A query as the bot uses it: one line, at most MAX_QUERY_CHARS (cut at a word, no ellipsis). */
 export function cleanQuery(text: string): string {
-  return truncate(oneLine(text), MAX_QUERY_CHARS, '');
+  // trimEnd: a cut that drops a lone trailing backslash can leave a space at the end, which the
+  // query line trims, and a hashed page button would then no longer match its message.
+  return truncate(oneLine(text), MAX_QUERY_CHARS, '').trimEnd();
 }
 
 function header(label: string, query: string, opts: ReplyOptions): { content: string; allowedMentions: MessageMentionOptions } {

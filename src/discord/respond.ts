@@ -2,7 +2,8 @@
  * Answering an interaction whatever state it is in: the first answer is a reply, after a defer
  * it edits the deferred reply, after a reply it is a follow-up. `replyError` always ends in a
  * short ephemeral message. "Unknown interaction" (10062: the 3 s window passed or the token
- * expired) and "already acknowledged" (40060) are logged, never thrown: there is no one left to tell.
+ * expired) and "already acknowledged" (40060) are never thrown — there is no one left to tell —
+ * but kept (goneCode) for the interaction's log line, and logged at debug.
  */
 import {
   DiscordAPIError,
@@ -23,6 +24,20 @@ export const GONE_CODES: ReadonlySet<number | string> = new Set([10062, 40060, 1
 
 export function isGone(err: unknown): boolean {
   return err instanceof DiscordAPIError && GONE_CODES.has(err.code);
+}
+
+/** The Discord code that said an interaction could no longer be answered, kept for its log line. */
+const goneCodes = new WeakMap<Interaction, number | string>();
+
+/** Why `i` could not be answered (10062, 40060, 10015), if it could not. */
+export function goneCode(i: Interaction): number | string | undefined {
+  return goneCodes.get(i);
+}
+
+function gone(i: Interaction, err: DiscordAPIError, what: string, log: Logger | undefined): void {
+  goneCodes.set(i, err.code);
+  // Debug only: the interaction's own log line (interactions.ts) reports the outcome with the code.
+  log?.debug(`interaction ${i.id}: could not ${what} (${err.code}: ${err.message})`);
 }
 
 export interface Reply {
@@ -55,7 +70,7 @@ export async function respond(i: RepliableInteraction, r: Reply, log?: Logger): 
     return true;
   } catch (err) {
     if (!isGone(err)) throw err;
-    log?.warn(`interaction ${i.id}: could not answer (${(err as DiscordAPIError).code}: ${(err as DiscordAPIError).message})`);
+    gone(i, err as DiscordAPIError, 'answer', log);
     return false;
   }
 }
@@ -70,7 +85,7 @@ export async function updateMessage(i: ButtonInteraction, r: Reply, log?: Logger
     return true;
   } catch (err) {
     if (!isGone(err)) throw err;
-    log?.warn(`interaction ${i.id}: could not update (${(err as DiscordAPIError).code})`);
+    gone(i, err as DiscordAPIError, 'update', log);
     return false;
   }
 }
@@ -100,7 +115,7 @@ export async function replyError(i: Interaction, message: string, log?: Logger):
       await i.followUp(payload);
     }
   } catch (err) {
-    if (isGone(err)) log?.warn(`interaction ${i.id}: could not send the error (${(err as DiscordAPIError).code})`);
+    if (isGone(err)) gone(i, err as DiscordAPIError, 'send the error', log);
     else log?.error(`interaction ${i.id}: could not send the error`, err);
   }
 }

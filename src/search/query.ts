@@ -8,9 +8,10 @@
  * - related corpus terms from the paraphrase bridge, at their strength (searched with
  *   strength × relatedWeight, so a word's own term always outranks its relatives).
  *
- * A word's weight is its IDF; a word the corpus lacks that WordNet knows only as a verb,
- * adjective or adverb ("react", "send") weighs `weakWord` of that, since it seldom names the
- * subject of a question.
+ * A word's weight is its IDF; a word WordNet knows only as a verb, adjective or adverb ("react",
+ * "send", "next", "previous") weighs `weakWord` of that: it seldom names what a question is about,
+ * and in "the next round" the round matters more than which one (Recall@3 0.699 → 0.710, compare
+ * topics with both sides right 19 → 20).
  *
  * Long questions are bounded: only the MAX_CONCEPTS rarest words count, and fuzzy look-ups stop
  * after MAX_FUZZY words, so a 6,000-character question costs about what a short one does.
@@ -82,7 +83,7 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
   const words = index.analyzer.analyze(question).filter((t) => !seen.has(t.term) && seen.add(t.term));
   // The rarest words say the most; a long question keeps only those.
   const kept = words
-    .map((t, i) => ({ t, i, w: index.idf(t.term) * (index.df(t.term) === 0 && lexicon.nonNouns.has(t.term) ? L.weakWord : 1) }))
+    .map((t, i) => ({ t, i, w: index.idf(t.term) * (lexicon.nonNouns.has(t.term) ? L.weakWord : 1) }))
     .sort((a, b) => b.w - a.w || a.i - b.i)
     .slice(0, L.maxConcepts)
     .sort((a, b) => a.i - b.i);

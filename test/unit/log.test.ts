@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createLogger, redact } from '../../src/log.ts';
 
+const parse = (lines: string[]): Record<string, unknown>[] => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+
 describe('logger', () => {
   it('redacts registered secrets and token-shaped strings, stacks included', () => {
     const lines: string[] = [];
@@ -24,5 +26,52 @@ describe('logger', () => {
     assert.equal(lines.length, 1);
     createLogger('silent', [], (l) => lines.push(l)).error('e');
     assert.equal(lines.length, 1);
+  });
+
+  it('writes one JSON object a line: level name, ISO time, message, the fields, the error with its stack', () => {
+    const lines: string[] = [];
+    const log = createLogger('debug', [], (l) => lines.push(l));
+    log.info('interaction', { command: 'ask', user: '1364000000000000300', latencyMs: 4, outcome: 'ok' });
+    log.error('failed', new TypeError('boom'), { command: 'quote' });
+    log.warn('odd', 'a plain string reason');
+    assert.ok(lines.every((l) => !l.includes('\n')), 'one line each');
+    const [info, error, warn] = parse(lines);
+    assert.deepEqual({ ...info, time: undefined }, { level: 'info', time: undefined, msg: 'interaction', command: 'ask', user: '1364000000000000300', latencyMs: 4, outcome: 'ok' });
+    assert.match(String(info?.time), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    assert.equal(error?.level, 'error');
+    assert.equal(error?.command, 'quote');
+    const err = error?.err as Record<string, unknown>;
+    assert.equal(err.type, 'TypeError');
+    assert.equal(err.message, 'boom');
+    assert.match(String(err.stack), /TypeError: boom\n\s+at /);
+    assert.deepEqual(warn?.err, { message: 'a plain string reason' });
+  });
+
+  it('censors credential fields wherever they sit: token, authorization headers', () => {
+    const lines: string[] = [];
+    const log = createLogger('debug', [], (l) => lines.push(l));
+    log.info('request', { headers: { authorization: 'Bot abc.def.ghi', accept: 'json' }, token: 'tok-123456', request: { headers: { Authorization: 'Bot x' } } });
+    log.warn('failed', Object.assign(new Error('401'), { headers: { authorization: 'Bot abc' } }));
+    const [a, b] = parse(lines);
+    assert.deepEqual(a?.headers, { authorization: '[redacted]', accept: 'json' });
+    assert.equal(a?.token, '[redacted]');
+    assert.deepEqual((a?.request as Record<string, unknown>).headers, { Authorization: '[redacted]' });
+    assert.deepEqual((b?.err as Record<string, unknown>).headers, { authorization: '[redacted]' });
+  });
+
+  it('cuts interaction and webhook tokens out of Discord API URLs', () => {
+    assert.equal(
+      redact('POST http://127.0.0.1:1/api/v10/interactions/1364000000000000001/aW50ZXJhY3Rpb246MTIz/callback?with_response=false'),
+      'POST http://127.0.0.1:1/api/v10/interactions/1364000000000000001/[redacted]/callback?with_response=false',
+    );
+    assert.equal(redact('PATCH /webhooks/1364000000000000001/aW50ZXJhY3Rpb24/messages/@original'), 'PATCH /webhooks/1364000000000000001/[redacted]/messages/@original');
+  });
+
+  it('a secret that JSON escapes is redacted as written in the line too', () => {
+    const lines: string[] = [];
+    const secret = 'tok"en\\with-quotes-0123456789';
+    createLogger('debug', [secret], (l) => lines.push(l)).info(`the secret ${secret}`, { also: secret });
+    assert.ok(!lines[0]?.includes(JSON.stringify(secret).slice(1, -1)), lines[0]);
+    assert.deepEqual(parse(lines)[0]?.also, '[redacted]');
   });
 });
