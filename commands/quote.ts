@@ -53,8 +53,8 @@ const choice = (name: string, value: string): ApplicationCommandOptionChoiceData
 });
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
-  // Capped like a query: Discord does not hold a half-typed value to the option's max_length, and
-  // the engine's time grows with the text (a 4,000-character paste took over 200 ms).
+  // Capped like a query, not trusting the option's max_length for a half-typed value: the
+  // engine's time grows with the text (a 4,000-character value took over 200 ms uncapped).
   const typed = cleanQuery(interaction.options.getFocused());
   const needle = typed.toLowerCase();
   const choices: ApplicationCommandOptionChoiceData<string>[] = ctx.engine

@@ -50,6 +50,9 @@ export function differences(sides: readonly CompareSide[], analyzer: Analyzer): 
   const [a, b] = sides;
   if (!a || !b || a.passages.length === 0 || b.passages.length === 0) return [];
   const out: Difference[] = [];
+  const add = (kind: Difference['kind'], about: string, va: string, vb: string, note: string): void => {
+    out.push({ kind, about, values: [{ source: a.source, value: va }, { source: b.source, value: vb }], note });
+  };
   const textOf = (s: CompareSide): string => s.passages.map((p) => p.passage.text).join('\n');
   const ta = titles(textOf(a), analyzer);
   const tb = titles(textOf(b), analyzer);
@@ -64,29 +67,13 @@ export function differences(sides: readonly CompareSide[], analyzer: Analyzer): 
     const surA = new Set(na.map((x) => surname(x.name)));
     const surB = new Set(nb.map((x) => surname(x.name)));
     if (![...surA].some((x) => surB.has(x))) {
-      out.push({
-        kind: 'name',
-        about: person,
-        values: [
-          { source: a.source, value: [...spellA].join(', ') },
-          { source: b.source, value: [...spellB].join(', ') },
-        ],
-        note: `The same person is spelled differently: ${a.source} writes ${[...spellA].join(' / ')}, ${b.source} ${[...spellB].join(' / ')}.`,
-      });
+      add('name', person, [...spellA].join(', '), [...spellB].join(', '), `The same person is spelled differently: ${a.source} writes ${[...spellA].join(' / ')}, ${b.source} ${[...spellB].join(' / ')}.`);
     }
     const titleA = na.find((x) => x.title)?.title;
     const titleB = nb.find((x) => x.title)?.title;
     const contains = (x: string, y: string): boolean => x.toLowerCase().includes(y.toLowerCase());
     if (titleA && titleB && !contains(titleA, titleB) && !contains(titleB, titleA)) {
-      out.push({
-        kind: 'title',
-        about: person,
-        values: [
-          { source: a.source, value: titleA },
-          { source: b.source, value: titleB },
-        ],
-        note: `${a.source} calls ${person} "${titleA}", ${b.source} "${titleB}".`,
-      });
+      add('title', person, titleA, titleB, `${a.source} calls ${person} "${titleA}", ${b.source} "${titleB}".`);
     }
   }
   const best = (s: CompareSide): string => s.passages[0]?.highlight.text ?? '';
@@ -96,15 +83,7 @@ export function differences(sides: readonly CompareSide[], analyzer: Analyzer): 
   const onlyA = da.filter((d) => !db.includes(d));
   const onlyB = db.filter((d) => !da.includes(d));
   if (onlyA.length > 0 && onlyB.length > 0) {
-    out.push({
-      kind: 'date',
-      about: 'dates given',
-      values: [
-        { source: a.source, value: onlyA.join(', ') },
-        { source: b.source, value: onlyB.join(', ') },
-      ],
-      note: `${a.source} says ${onlyA.join(', ')}; ${b.source} says ${onlyB.join(', ')}.`,
-    });
+    add('date', 'dates given', onlyA.join(', '), onlyB.join(', '), `${a.source} says ${onlyA.join(', ')}; ${b.source} says ${onlyB.join(', ')}.`);
   }
   const numbers = (t: string): Map<string, string> =>
     new Map([...t.matchAll(NUMBER)].map((m) => [analyzer.term(m[2] ?? '') ?? m[2] ?? '', m[0]] as [string, string]));
@@ -113,15 +92,7 @@ export function differences(sides: readonly CompareSide[], analyzer: Analyzer): 
   for (const [unit, va] of na) {
     const vb = nb.get(unit);
     if (vb && vb !== va) {
-      out.push({
-        kind: 'number',
-        about: unit,
-        values: [
-          { source: a.source, value: va },
-          { source: b.source, value: vb },
-        ],
-        note: `${a.source}: ${va}; ${b.source}: ${vb}.`,
-      });
+      add('number', unit, va, vb, `${a.source}: ${va}; ${b.source}: ${vb}.`);
     }
   }
   return out;
