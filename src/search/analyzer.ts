@@ -44,6 +44,7 @@ export interface AnalyzerTables {
 
 const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}]+(?:'\p{L}+)?(?:[-.][\p{L}\p{N}]+)*/gu;
 const PLAIN_WORD = /^\p{L}+$/u;
+const MAX_STEMMED = 40;
 
 interface AliasEntry {
   readonly words: readonly string[];
@@ -120,7 +121,8 @@ export class Analyzer {
   /** Term of one folded word that is not an alias: null for a stop word or noise. */
   wordTerm(folded: string): string | null {
     if (folded.length === 0 || this.stopwords.has(folded)) return null;
-    if (PLAIN_WORD.test(folded)) return folded.length <= 2 ? folded : stem(this.irregular.get(folded) ?? folded);
+    // No English word is longer than MAX_STEMMED letters, and the stemmer's cost grows with the square of length.
+    if (PLAIN_WORD.test(folded)) return folded.length <= 2 || folded.length > MAX_STEMMED ? folded : stem(this.irregular.get(folded) ?? folded);
     return folded;
   }
 

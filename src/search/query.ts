@@ -73,7 +73,7 @@ export const PLAN_LIMITS = {
 } as const;
 
 function fuzzyDistance(word: string): number {
-  if (!/^\p{L}+$/u.test(word) || word.length < 5) return 0;
+  if (!/^\p{L}+$/u.test(word) || word.length < 5 || word.length > 24) return 0;
   return word.length >= 8 ? 2 : 1;
 }
 

@@ -39,6 +39,11 @@ function editDistanceAtMost1(a: string, b: string): boolean {
 
 export const QUOTE_LIMIT = 10;
 
+interface SpeakerQuery {
+  readonly aliasTerms: readonly string[];
+  readonly words: readonly string[];
+}
+
 export class QuoteIndex {
   private readonly search: MiniSearch<{ id: string; text: string; speaker: string }>;
   private readonly byId = new Map<string, Quotation>();
@@ -61,14 +66,23 @@ export class QuoteIndex {
     }
   }
 
-  /** Whether `query` names `speaker`. */
-  private names(query: string, speaker: string): boolean {
+  /** What of a query can name a speaker: its alias-table names and its words other than stop words. */
+  private parse(query: string): SpeakerQuery {
+    return {
+      aliasTerms: this.analyzer
+        .analyze(query)
+        .filter((t) => t.alias && this.analyzer.kinds.get(t.term) !== 'term')
+        .map((t) => t.term),
+      words: words(query).filter((w) => !this.analyzer.stopwords.has(w)),
+    };
+  }
+
+  /** Whether the query names `speaker`. */
+  private names(q: SpeakerQuery, speaker: string): boolean {
     const known = this.speakerWords.get(speaker);
     if (!known) return false;
-    const aliasTerms = this.analyzer.analyze(query).filter((t) => t.alias && this.analyzer.kinds.get(t.term) !== 'term');
-    if (aliasTerms.length > 0 && aliasTerms.every((t) => known.has(t.term))) return true;
-    const qw = words(query).filter((w) => !this.analyzer.stopwords.has(w) || known.has(w));
-    return qw.length > 0 && qw.every((w) => known.has(w) || (w.length >= 5 && [...known].some((k) => editDistanceAtMost1(w, k))));
+    if (q.aliasTerms.length > 0 && q.aliasTerms.every((t) => known.has(t))) return true;
+    return q.words.length > 0 && q.words.every((w) => known.has(w) || (w.length >= 5 && [...known].some((k) => editDistanceAtMost1(w, k))));
   }
 
   speakers(): SpeakerSummary[] {
@@ -96,8 +110,9 @@ export class QuoteIndex {
       const meta = this.metas.get(quotation.source);
       if (meta) hits.push({ quotation, meta, score: Math.round(score * 1000) / 1000 });
     };
+    const parsed = this.parse(q);
     const bySpeaker = this.quotations
-      .filter((x) => x.speaker !== null && this.names(q, x.speaker))
+      .filter((x) => x.speaker !== null && this.names(parsed, x.speaker))
       .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'statement' ? -1 : 1));
     for (const x of bySpeaker) add(x, x.kind === 'statement' ? 2 : 1.5);
     for (const r of this.search.search(q, { boost: { speaker: 2 }, combineWith: 'OR' })) {

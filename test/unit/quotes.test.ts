@@ -45,6 +45,8 @@ test('a lookup by surname finds every quotation of that speaker', () => {
 test('a lookup by the words of a quotation finds it, and an unknown query says so', () => {
   assert.equal(engine.quote('tough and shrewd').quotes[0]?.quotation.speaker, 'Wendy Sherman');
   assert.equal(engine.quote('there will be bombing').quotes[0]?.quotation.speaker, 'Donald Trump');
+  assert.equal(engine.quote('the').quotes.length, 0, 'a stop word names no speaker');
+  assert.equal(engine.quote('of').quotes.length, 0);
   const none = engine.quote('Napoleon Bonaparte');
   assert.equal(none.quotes.length, 0);
   assert.match(none.notice ?? '', /No quotation/);
