@@ -76,9 +76,11 @@ export function matchPassage(compiled: CompiledPlan, t: PassageTerms): PassageMa
   const allTerms = [...contextTerms];
   let bestSentence = 0;
   let bestSentenceWeight = -1;
+  const here = new Float64Array(n);
+  const scratch: (Stand | undefined)[] = new Array(n);
   for (let k = 0; k + 1 < t.bounds.length; k++) {
-    const here = Float64Array.from(context);
-    meet(compiled, t.ids, t.bounds[k] as number, t.bounds[k + 1] as number, here, new Array(n));
+    here.set(context);
+    meet(compiled, t.ids, t.bounds[k] as number, t.bounds[k + 1] as number, here, scratch);
     const w = weighted(compiled, here);
     if (w > bestSentenceWeight) {
       bestSentenceWeight = w;

@@ -107,6 +107,9 @@ export interface Neighbour {
  * the `probes` clusters whose centroids are closest (an inverted file over k-means clusters of
  * the term vectors, k = √terms), so the cost grows with √terms, not with terms.
  */
+/** How many question words' neighbours are remembered. */
+export const NEIGHBOUR_CACHE = 4096;
+
 export const CLUSTERING = { minTerms: 4000, probes: 8, iterations: 4, sample: 8000 } as const;
 
 export class TermVectors {
@@ -115,6 +118,7 @@ export class TermVectors {
   /** Cluster centroids (k × dims) and each cluster's term rows; empty for a small vocabulary. */
   private readonly centroids: Float32Array;
   private readonly clusters: Int32Array[] = [];
+  private readonly recent = new Map<string, readonly Neighbour[]>();
 
   constructor(
     readonly words: WordVectors,
@@ -200,7 +204,18 @@ export class TermVectors {
    * Index terms whose vector is at least `minCosine` from the word's, closest first, at most `k`;
    * none for a word among the `minRank` most frequent.
    */
-  neighbours(word: string, k: number, minCosine: number, minRank: number = MIN_RANK): Neighbour[] {
+  neighbours(word: string, k: number, minCosine: number, minRank: number = MIN_RANK): readonly Neighbour[] {
+    const key = `${word}\0${k}\0${minCosine}\0${minRank}`;
+    const cached = this.recent.get(key);
+    if (cached) return cached;
+    const found = this.scan(word, k, minCosine, minRank);
+    // Questions repeat their words: keep the last NEIGHBOUR_CACHE answers (oldest out first).
+    if (this.recent.size >= NEIGHBOUR_CACHE) this.recent.delete(this.recent.keys().next().value ?? '');
+    this.recent.set(key, found);
+    return found;
+  }
+
+  private scan(word: string, k: number, minCosine: number, minRank: number): Neighbour[] {
     const v = this.words.rank(word) >= minRank ? this.words.vector(word) : undefined;
     if (!v) return [];
     const out: Neighbour[] = [];
