@@ -70,37 +70,36 @@ export class Engine {
     const cacheDir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
     const key = cacheDir === false ? '' : cacheKey(new Map<string, string | Buffer>([...corpus.files, ['tables/word-vectors.bin', vectorBytes]]));
 
-    let snapshot = cacheDir === false ? undefined : readCache(cacheDir, key, isSnapshot, warn);
-    const cached = snapshot !== undefined;
+    const snapshot = cacheDir === false ? undefined : readCache(cacheDir, key, isSnapshot, warn);
+    let built: Omit<EngineSnapshot, 'format' | 'index'>;
     let index: PassageIndex;
     if (snapshot) {
+      built = snapshot;
       index = PassageIndex.restore(snapshot.documents, analyzer, snapshot.index);
     } else {
       const documents = buildDocuments(corpus.sources, corpus.tables);
       index = PassageIndex.build(documents, analyzer);
       const lexicon = buildLexicon(index.vocabulary(), analyzer, corpus.tables.related);
       const extractor = new QuotationExtractor(analyzer);
-      snapshot = {
-        format: 1,
+      built = {
         documents,
-        index: index.snapshot(),
         related: [...lexicon.related].map(([t, r]) => [t, [...r]]),
         nonNouns: [...lexicon.nonNouns],
         quotations: documents.flatMap((d) => extractor.extract(d)),
       };
-      if (cacheDir !== false) writeCache(cacheDir, key, snapshot, warn);
+      if (cacheDir !== false) writeCache(cacheDir, key, { format: 1, ...built, index: index.snapshot() }, warn);
     }
     const useWordNet = options.bridges?.wordnet ?? true;
     const useVectors = options.bridges?.vectors ?? true;
     const lexicon: Lexicon = {
-      related: useWordNet ? new Map(snapshot.related) : new Map(),
-      nonNouns: new Set(snapshot.nonNouns),
+      related: useWordNet ? new Map(built.related) : new Map(),
+      nonNouns: new Set(built.nonNouns),
       words,
       ...(useVectors ? { vectors: new TermVectors(words, index.surfaces) } : {}),
     };
-    const metas = new Map(snapshot.documents.map((d) => [d.meta.id, d.meta]));
-    const quotes = new QuoteIndex(snapshot.quotations, metas, analyzer);
-    return new Engine(snapshot.documents, index, lexicon, quotes, cached);
+    const metas = new Map(built.documents.map((d) => [d.meta.id, d.meta]));
+    const quotes = new QuoteIndex(built.quotations, metas, analyzer);
+    return new Engine(built.documents, index, lexicon, quotes, snapshot !== undefined);
   }
 
   /** The passages that best answer `question`, best first (at most `limit`, default 5). */

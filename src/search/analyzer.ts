@@ -45,6 +45,7 @@ export interface AnalyzerTables {
 const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}]+(?:'\p{L}+)?(?:[-.][\p{L}\p{N}]+)*/gu;
 const PLAIN_WORD = /^\p{L}+$/u;
 const MAX_STEMMED = 40;
+const MAX_REMEMBERED_STEMS = 200_000;
 
 interface AliasEntry {
   readonly words: readonly string[];
@@ -75,6 +76,7 @@ export function aliasKey(canonical: string): string {
 export class Analyzer {
   readonly stopwords: ReadonlySet<string>;
   private readonly irregular: ReadonlyMap<string, string>;
+  private readonly stems = new Map<string, string>();
   /** Alias entries by their first folded word, longest first. */
   private readonly aliases = new Map<string, AliasEntry[]>();
   /** Canonical name of each alias term. */
@@ -122,8 +124,15 @@ export class Analyzer {
   wordTerm(folded: string): string | null {
     if (folded.length === 0 || this.stopwords.has(folded)) return null;
     // No English word is longer than MAX_STEMMED letters, and the stemmer's cost grows with the square of length.
-    if (PLAIN_WORD.test(folded)) return folded.length <= 2 || folded.length > MAX_STEMMED ? folded : stem(this.irregular.get(folded) ?? folded);
-    return folded;
+    if (!PLAIN_WORD.test(folded) || folded.length <= 2 || folded.length > MAX_STEMMED) return folded;
+    // A corpus has tens of thousands of distinct words and millions of occurrences: stem each once.
+    let stemmed = this.stems.get(folded);
+    if (stemmed === undefined) {
+      if (this.stems.size >= MAX_REMEMBERED_STEMS) this.stems.clear();
+      stemmed = stem(this.irregular.get(folded) ?? folded);
+      this.stems.set(folded, stemmed);
+    }
+    return stemmed;
   }
 
   private single(token: Token, out: AnalyzedTerm[]): void {

@@ -26,6 +26,11 @@ const FIELDS = ['text', 'heading', 'title'] as const;
 const splitTerms = (s: string): string[] => (s.length === 0 ? [] : s.split(' '));
 const identity = (t: string): string => t;
 
+/** Postings a search may look at; see {@link PassageIndex.searchedTerms}. */
+export const SEARCH_BUDGET = 20_000;
+/** A weight at or above this is a question's own word (exact, alias or close spelling), not a relative. */
+const OWN_WORD = 0.8;
+
 export interface IndexHit {
   readonly passage: IndexedPassage;
   readonly score: number;
@@ -210,10 +215,31 @@ export class PassageIndex {
     return [...found].map(([term, distance]) => ({ term, distance })).sort((a, b) => a.distance - b.distance);
   }
 
-  /** BM25 search over the given index terms, each with its own weight. */
+  /**
+   * The terms a search looks up, within a budget of postings (passages holding them): a
+   * question's own words before their relatives, rarer before commoner, until the next would
+   * pass the budget; at least one. MiniSearch scores every posting of every term it is given, so
+   * this bounds a search at any corpus size; on a small corpus every term fits.
+   */
+  searchedTerms(weights: ReadonlyMap<string, number>): string[] {
+    const terms = [...weights.keys()]
+      .filter((t) => this.df(t) > 0)
+      .sort((a, b) => Number((weights.get(b) ?? 0) >= OWN_WORD) - Number((weights.get(a) ?? 0) >= OWN_WORD) || this.df(a) - this.df(b));
+    const out: string[] = [];
+    let postings = 0;
+    for (const t of terms) {
+      if (out.length > 0 && postings + this.df(t) > SEARCH_BUDGET) continue;
+      out.push(t);
+      postings += this.df(t);
+    }
+    return out;
+  }
+
+  /** BM25 search over the given index terms, each with its own weight (within the search budget). */
   query(weights: ReadonlyMap<string, number>, limit: number): IndexHit[] {
-    if (weights.size === 0) return [];
-    const results: SearchResult[] = this.search.search([...weights.keys()].join(' '), {
+    const searched = this.searchedTerms(weights);
+    if (searched.length === 0) return [];
+    const results: SearchResult[] = this.search.search(searched.join(' '), {
       boost: FIELD_BOOST,
       boostTerm: (term) => weights.get(term) ?? 1,
       combineWith: 'OR',

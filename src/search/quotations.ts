@@ -188,6 +188,7 @@ export class QuotationExtractor {
   /** Every quotation of a document. */
   extract(doc: Document): Quotation[] {
     const out: Quotation[] = [];
+    if (!doc.text.includes('"')) return out;
     const people = this.entities(doc.text).filter((e) => e.kind === 'person' || e.kind === 'person?');
     for (const passage of doc.passages) {
       const text = passage.text;
