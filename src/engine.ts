@@ -18,6 +18,9 @@ import { buildLexicon, type Lexicon, type Related } from './search/related.ts';
 import type { CompareResponse, Quotation, QuoteResponse, SourceSummary, SpeakerSummary } from './search/types.ts';
 import { TermVectors, WordVectors } from './search/vectors.ts';
 
+/** Topics offered for compare, at most. */
+const MAX_TOPICS = 200;
+
 export interface EngineOptions {
   /** The corpus folder (sources/ and tables/). */
   readonly corpusDir?: string;
@@ -122,16 +125,22 @@ export class Engine {
     return this.quotes.speakers();
   }
 
-  /** Topics to offer for compare: the names both sources mention, then the section headings. */
-  topics(): string[] {
+  private topicList: readonly string[] | undefined;
+
+  /** Topics to offer for compare: the names the sources mention most, then the section headings (worked out once). */
+  topics(): readonly string[] {
+    this.topicList ??= this.findTopics();
+    return this.topicList;
+  }
+
+  private findTopics(): string[] {
     const analyzer = this.index.analyzer;
-    const bySource = this.documents.map(
-      (d) => new Set(analyzer.analyze(d.text).filter((t) => t.alias && analyzer.kinds.get(t.term) !== 'term').map((t) => t.term)),
-    );
-    const shared = [...(bySource[0] ?? [])].filter((t) => bySource.every((s) => s.has(t)));
-    const names = shared.map((t) => analyzer.canonical.get(t) ?? t);
+    const names = [...analyzer.canonical]
+      .filter(([term]) => analyzer.kinds.get(term) !== 'term' && this.index.df(term) >= 2)
+      .sort(([a], [b]) => this.index.df(b) - this.index.df(a))
+      .map(([, name]) => name);
     const headings = this.documents.flatMap((d) => d.passages.map((p) => p.heading).filter((h): h is string => h !== null));
-    return [...new Set([...names, ...headings])];
+    return [...new Set([...names, ...headings])].slice(0, MAX_TOPICS);
   }
 
   sources(): SourceSummary[] {

@@ -27,7 +27,7 @@ const splitTerms = (s: string): string[] => (s.length === 0 ? [] : s.split(' '))
 const identity = (t: string): string => t;
 
 /** Postings a search may look at; see {@link PassageIndex.searchedTerms}. */
-export const SEARCH_BUDGET = 20_000;
+export const SEARCH_BUDGET = 3_000;
 /** A weight at or above this is a question's own word (exact, alias or close spelling), not a relative. */
 const OWN_WORD = 0.8;
 
