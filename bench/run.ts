@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { BASELINE_LABEL, BASELINES, type BaselineName } from './baselines.ts';
 import { chartSvg, type ChartSeries } from './chart.ts';
 import { ROOT, runChild, type ChildOutcome } from './child.ts';
-import { consoleCommand, consoleRun, CONSOLE_QUESTION, type ConsoleRun } from './console.ts';
+import { consoleCommand, consoleRun, CONSOLE_QUESTION, startFlags, type ConsoleRun } from './console.ts';
 import { generateCorpus, GENERATOR_VERSION, WORD_SWAP, type GeneratedCorpus } from './generate.ts';
 import type { ProfileResult } from './profile.ts';
 import { Progress } from './progress.ts';
@@ -91,12 +91,13 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[],
 
 const progress = new Progress();
 
-async function child<T>(label: string, file: string, args: readonly string[], timeoutMs: number, heapMB?: number): Promise<ChildOutcome<T>> {
+async function child<T>(label: string, file: string, args: readonly string[], timeoutMs: number, heapMB?: number, extraNodeArgs?: string[]): Promise<ChildOutcome<T>> {
   progress.step(label);
   const out = await runChild<T>(file, args, {
     timeoutMs,
     exposeGc: true,
     ...(heapMB ? { heapMB } : {}),
+    ...(extraNodeArgs ? { extraNodeArgs } : {}),
     onPhase: (p) => progress.step(`${label}: ${p}`),
   });
   progress.done();
@@ -247,6 +248,8 @@ async function main(): Promise<void> {
     ['--loads', String(R.seedLoads), '--budget-ms', String(R.seedBudgetMs), '--max-passes', String(R.seedMaxPasses)],
     300_000,
     HEAP_MB,
+    // The seed corpus is what the bot serves: measure it with npm start's node flags.
+    startFlags(),
   );
   const freshBuild = await freshLoads('off', R.freshLoads);
   const cacheDir = mkdtempSync(join(tmpdir(), 'bench-fresh-cache-'));
