@@ -34,8 +34,6 @@ const OWN_WORD = 0.8;
 export interface IndexHit {
   readonly passage: IndexedPassage;
   readonly score: number;
-  /** The index terms of the query that this passage matched. */
-  readonly terms: readonly string[];
 }
 
 /**
@@ -247,7 +245,7 @@ export class PassageIndex {
     const hits: IndexHit[] = [];
     for (const r of results.slice(0, limit)) {
       const passage = this.byId.get(String(r.id));
-      if (passage) hits.push({ passage, score: r.score, terms: r.terms });
+      if (passage) hits.push({ passage, score: r.score });
     }
     return hits;
   }

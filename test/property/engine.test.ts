@@ -14,31 +14,18 @@ import { cases, fcParams, SEED, Stopwatch } from '../helpers/property.ts';
 
 const engine = realEngine();
 const watch = new Stopwatch();
-const skipped = new Map<string, number>();
-
-/** B1 and B2 (a very long word cost quadratic time in the stemmer, 26 times over in quote) are fixed: nothing is skipped. */
-function knownBug(_op: 'ask' | 'quote' | 'compare', _input: string): string | null {
-  return null;
-}
-
-function skip(op: string, bug: string): void {
-  const key = `${op} (${bug})`;
-  skipped.set(key, (skipped.get(key) ?? 0) + 1);
-}
 
 const isFiniteNumber = (n: unknown): boolean => typeof n === 'number' && Number.isFinite(n);
 
 describe('engine under hostile input (property-based)', { timeout: 120_000 }, () => {
   after(() => {
-    const lines = [`seed ${SEED}, ${cases.planned} cases`, ...watch.report(), `skipped for known engine bugs: ${[...skipped].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`];
+    const lines = [`seed ${SEED}, ${cases.planned} cases`, ...watch.report()];
     for (const l of lines) console.log(`# engine property: ${l}`);
   });
 
   it('ask: no exception, bounded time, answers of the documented shape', () => {
     fc.assert(
       fc.property(hostileText, fc.integer({ min: 1, max: 20 }), (q, limit) => {
-        const bug = knownBug('ask', q);
-        if (bug) return skip('ask', bug);
         const r = watch.time('ask', q, () => engine.ask(q, limit));
         assert.equal(typeof r.query, 'string');
         assert.ok(r.answers.length <= limit, `${r.answers.length} answers > limit ${limit}`);
@@ -58,8 +45,6 @@ describe('engine under hostile input (property-based)', { timeout: 120_000 }, ()
   it('quote: no exception, bounded time, quotations of the documented shape', () => {
     fc.assert(
       fc.property(hostileText, fc.integer({ min: 1, max: 25 }), (q, limit) => {
-        const bug = knownBug('quote', q);
-        if (bug) return skip('quote', bug);
         const r = watch.time('quote', q, () => engine.quote(q, limit));
         if (r.quotes.length === 0) assert.equal(typeof r.notice, 'string', 'no quotation comes with a notice');
         for (const h of r.quotes) {
@@ -76,8 +61,6 @@ describe('engine under hostile input (property-based)', { timeout: 120_000 }, ()
     const sources = engine.sources().length;
     fc.assert(
       fc.property(hostileText, (q) => {
-        const bug = knownBug('compare', q);
-        if (bug) return skip('compare', bug);
         const r = watch.time('compare', q, () => engine.compare(q));
         assert.equal(r.sides.length, sources);
         for (const s of r.sides) {
