@@ -37,7 +37,15 @@ export async function runConsole(engine: Engine, input: NodeJS.ReadableStream, o
     rl.setPrompt('> ');
     rl.prompt();
   }
+  // A reader that stops early (npm start | head) closes the pipe: stop answering, quietly.
+  let closed = false;
+  output.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+    rl.close();
+  });
   for await (const line of rl) {
+    if (closed) break;
     let answer: string | null;
     try {
       answer = answerLine(engine, line);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { test } from 'node:test';
 import { main } from '../../src/cli.ts';
 import { runConsole } from '../../src/console.ts';
@@ -70,4 +70,18 @@ test('the console answers piped lines with no prompt and ends with the input', a
   assert.match(text, /\d+ passages, \d+ quotations/);
   assert.match(text, /\/compare <topic>/);
   assert.match(text, /Unknown command \/nope/);
+});
+
+test('the console stops quietly when its reader goes away (npm start | head)', async () => {
+  let writes = 0;
+  const out = new Writable({
+    write(_chunk, _enc, done) {
+      writes++;
+      const err: NodeJS.ErrnoException = new Error('write EPIPE');
+      err.code = 'EPIPE';
+      done(writes > 1 ? err : null);
+    },
+  });
+  await runConsole(realEngine(), Readable.from(['Whitcoff\n', 'Sherman\n', 'Araghchi\n', 'Tehran Times\n']), out);
+  assert.ok(writes >= 2 && writes < 4, `${writes} writes`);
 });
