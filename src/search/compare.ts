@@ -8,8 +8,8 @@
  * best sentences and passages:
  * - names: one person written differently (Whitcoff / Witkoff);
  * - titles: the role each gives the same person (Special Envoy for West Asia / to the Middle East);
- * - dates: the dates and relative times in each side's best sentence that the other lacks
- *   (next week / May 3);
+ * - dates: the dates and relative times in each side's best dated sentence (the best-ranked of
+ *   its passages' best sentences that gives one) that the other lacks (next week / May 3);
  * - numbers: figures of the same unit that differ.
  */
 import type { SourceMeta } from '../corpus/load.ts';
@@ -29,6 +29,13 @@ const DATE = new RegExp(
   'g',
 );
 const NUMBER = /\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:per\s*cent\s+|percent\s+|%\s*)?([a-z]+(?:-[a-z0-9]+)?)/gi;
+
+/** How precise a date is: a day or week, a month, or a year. */
+function precision(date: string): 'day' | 'month' | 'year' {
+  if (/\b(?:month)\b/.test(date) || new RegExp(`^${MONTH}\\s+\\d{4}$`).test(date)) return 'month';
+  if (/\byear\b|^(?:in|since)\s+\d{4}$/.test(date)) return 'year';
+  return 'day';
+}
 
 /** Role of each person the text names: the capitalised title words just before the name. */
 function titles(text: string, analyzer: Analyzer): Map<string, { name: string; title: string | null }[]> {
@@ -78,10 +85,17 @@ export function differences(sides: readonly CompareSide[], analyzer: Analyzer): 
   }
   const best = (s: CompareSide): string => s.passages[0]?.highlight.text ?? '';
   const dates = (t: string): string[] => [...new Set([...t.matchAll(DATE)].map((m) => m[0]))];
-  const da = dates(best(a));
-  const db = dates(best(b));
-  const onlyA = da.filter((d) => !db.includes(d));
-  const onlyB = db.filter((d) => !da.includes(d));
+  // Each side's dates come from its best sentence that gives one: the best-ranked passage may
+  // be about the topic without dating it ("next round": RSIS's dated sentence is its second).
+  const dated = (s: CompareSide): string[] => s.passages.map((p) => dates(p.highlight.text)).find((d) => d.length > 0) ?? [];
+  const da = dated(a);
+  const db = dated(b);
+  // Dates of one precision speak of comparable moments (next week / May 3); a year against a
+  // month (in 2020 / October 2024) dates two different events, not a disagreement.
+  const pa = new Set(da.map(precision));
+  const pb = new Set(db.map(precision));
+  const onlyA = da.filter((d) => !db.includes(d) && pb.has(precision(d)));
+  const onlyB = db.filter((d) => !da.includes(d) && pa.has(precision(d)));
   if (onlyA.length > 0 && onlyB.length > 0) {
     add('date', 'dates given', onlyA.join(', '), onlyB.join(', '), `${a.source} says ${onlyA.join(', ')}; ${b.source} says ${onlyB.join(', ')}.`);
   }

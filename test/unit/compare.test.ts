@@ -33,6 +33,21 @@ test('the next round: NEO says next week, RSIS says May 3', () => {
   ]);
 });
 
+test('compare("next round of talks") flags the next round end to end: NEO next week, RSIS May 3', () => {
+  for (const topic of ['next round of talks', 'next round']) {
+    const date = engine.compare(topic).differences.find((d) => d.kind === 'date');
+    assert.deepEqual(date?.values, [
+      { source: 'NEO', value: 'next week' },
+      { source: 'RSIS', value: 'May 3' },
+    ], topic);
+  }
+});
+
+test('dates of different precision (a year against a month) are two events, not a date difference', () => {
+  const found = differences([side('NEO', 'accelerate its nuclear program in 2020'), side('RSIS', 'public poll in October 2024')], engine.index.analyzer);
+  assert.equal(found.find((d) => d.kind === 'date'), undefined);
+});
+
 test('a topic only one source covers is "not covered" by the other', () => {
   const r = engine.compare('Wendy Sherman');
   assert.equal(r.sides.find((s) => s.source === 'RSIS')?.passages.length, 0);
