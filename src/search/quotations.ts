@@ -46,6 +46,15 @@ interface Resolved {
 
 const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
+/**
+ * The parts of a quotation split by its attribution, as one text. A comma that closed a part
+ * before "he explained" ends a sentence when the next part starts one: “… the substance,” he
+ * explained. “If we …” → "… the substance. If we …"; “However,” he cautioned, “it won't …” keeps it.
+ */
+export function joinParts(parts: readonly string[]): string {
+  return parts.reduce((text, part) => (text === '' ? part : /^\p{Lu}/u.test(part) && !/^I\b/.test(part) ? `${text.replace(/,$/, '.')} ${part}` : `${text} ${part}`), '');
+}
+
 function marks(text: string): Mark[] {
   const out: Mark[] = [];
   for (const m of text.matchAll(/"([^"\n]+)"/g)) out.push({ start: m.index, end: m.index + m[0].length, inner: m[1] ?? '' });
@@ -215,7 +224,7 @@ export class QuotationExtractor {
           }
         }
         const last = parts[parts.length - 1] as Mark;
-        const joined = parts.map((p) => p.inner).join(' ');
+        const joined = joinParts(parts.map((p) => p.inner));
         const offset = passage.start + first.start;
         const resolved = names.has(first) ? { speaker: null, role: null } : this.speakerOf(passage, first, last, parts.length > 1, people);
         out.push({

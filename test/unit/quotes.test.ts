@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadGoldQuotes, sameSpeaker, scoreQuotations } from '../eval/quotations.ts';
+import { joinParts } from '../../src/search/quotations.ts';
 import { realEngine } from '../helpers/corpus.ts';
 
 const engine = realEngine();
@@ -20,6 +21,13 @@ test('a quotation split by its attribution is one quotation, with its speaker an
   const abolfath = all.find((x) => x.speaker === 'Amir Ali Abolfath');
   assert.equal(abolfath?.role, 'North America affairs expert');
   assert.match(abolfath?.text ?? '', /temporary shift .* But nothing is guaranteed/);
+});
+
+test('a comma that closed a part before the attribution becomes a full stop when the next part starts a sentence', () => {
+  const q = all.find((x) => x.text.startsWith('This round allowed us'));
+  assert.equal(q?.text, 'This round allowed us to agree on the substance. If we finalize the substance next week, we can then define the format.');
+  assert.equal(joinParts(['However,', "it won't be easy."]), "However, it won't be easy.");
+  assert.equal(joinParts(['Yes,', 'I agree.']), 'Yes, I agree.');
 });
 
 test('scare quotes are kept as terms; NEO\'s Whitcoff is canonicalised to Steve Witkoff', () => {
