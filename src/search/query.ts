@@ -3,8 +3,10 @@
  * index terms that may stand for it and how much a match on each counts:
  *
  * - the word's own term (or its alias group's), strength 1;
- * - for a word the corpus does not hold, its close spellings (fuzzy, names only: five letters
- *   or more, one edit, two from eight letters), strength 0.8;
+ * - for a word the corpus does not hold and English does not know either (a misspelled name:
+ *   "Khamenai", "Witkof"), its close spellings (five letters or more, one edit, two from eight
+ *   letters), strength 0.8; a real word the sources do not use ("currency", "react") is no
+ *   misspelling of one they do ("current", "reach");
  * - related corpus terms from the paraphrase bridge, at their strength (searched with
  *   strength × relatedWeight, so a word's own term always outranks its relatives).
  *
@@ -93,7 +95,7 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
     const candidates: Candidate[] = [];
     if (index.df(t.term) > 0) {
       candidates.push({ term: t.term, strength: 1, boost: 1, via: t.alias ? 'alias' : 'exact' });
-    } else if (!t.alias && fuzzyLeft > 0) {
+    } else if (!t.alias && fuzzyLeft > 0 && (lexicon.words?.rank(t.folded) ?? Infinity) === Infinity) {
       const word = t.folded;
       const distance = fuzzyDistance(word);
       if (distance > 0) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { planQuery } from '../../src/search/query.ts';
 import { realEngine } from '../helpers/corpus.ts';
 
 const engine = realEngine();
@@ -20,6 +21,14 @@ test('a misspelled name is still found, and short words do not match everything'
   const r = engine.ask('Mohajerany');
   assert.match(r.answers[0]?.passage.text ?? '', /Mohajerani/);
   assert.equal(engine.ask('cat').answers.length, 0);
+});
+
+test('a real English word the sources do not use is no misspelling of one they use: currency is not current', () => {
+  const plan = planQuery("How did Iran's currency react after the meeting?", engine.index, engine.lexicon);
+  const fuzzy = plan.concepts.flatMap((c) => c.candidates.filter((x) => x.via === 'fuzzy').map((x) => `${c.word} → ${x.term}`));
+  assert.deepEqual(fuzzy, []);
+  const name = planQuery('What did Araqchy say?', engine.index, engine.lexicon);
+  assert.ok(name.concepts.some((c) => c.candidates.some((x) => x.via === 'fuzzy')), 'a misspelled name is still corrected');
 });
 
 test('questions the sources do not cover return no passage and say so', () => {
