@@ -112,17 +112,28 @@ export const NEIGHBOUR_CACHE = 4096;
 
 export const CLUSTERING = { minTerms: 4000, probes: 8, iterations: 4, sample: 8000 } as const;
 
+/** The k-means clusters of the term vectors: centroids (k × dims) and each cluster's term rows. */
+export interface VectorClusters {
+  readonly centroids: Float32Array;
+  readonly members: readonly Int32Array[];
+}
+
 export class TermVectors {
   private readonly terms: string[] = [];
   private readonly matrix: Float32Array;
   /** Cluster centroids (k × dims) and each cluster's term rows; empty for a small vocabulary. */
   private readonly centroids: Float32Array;
-  private readonly clusters: Int32Array[] = [];
+  private readonly clusters: readonly Int32Array[];
   private readonly recent = new Map<string, readonly Neighbour[]>();
 
+  /**
+   * `clusters`: what {@link clustering} gave for the same words and surfaces (the engine cache
+   * keeps them), instead of running k-means again; they must fit this vocabulary.
+   */
   constructor(
     readonly words: WordVectors,
     surfaces: ReadonlyMap<string, ReadonlySet<string>>,
+    clusters?: VectorClusters,
   ) {
     const rows: Float32Array[] = [];
     for (const [term, forms] of surfaces) {
@@ -134,7 +145,26 @@ export class TermVectors {
     const dims = words.dims;
     this.matrix = new Float32Array(rows.length * dims);
     rows.forEach((r, i) => this.matrix.set(r, i * dims));
-    this.centroids = rows.length >= CLUSTERING.minTerms ? this.cluster(Math.ceil(Math.sqrt(rows.length))) : new Float32Array(0);
+    const k = rows.length >= CLUSTERING.minTerms ? Math.ceil(Math.sqrt(rows.length)) : 0;
+    if (clusters) {
+      const members = clusters.members.reduce((n, m) => n + m.length, 0);
+      const fits = clusters.members.length === k && clusters.centroids.length === k * dims && members === rows.length && clusters.members.every((m) => m.every((r) => r >= 0 && r < rows.length));
+      if (!fits) throw new Error('the vector clusters given do not fit these term vectors');
+      this.centroids = clusters.centroids;
+      this.clusters = clusters.members;
+    } else if (k > 0) {
+      const found = this.cluster(k);
+      this.centroids = found.centroids;
+      this.clusters = found.members;
+    } else {
+      this.centroids = new Float32Array(0);
+      this.clusters = [];
+    }
+  }
+
+  /** The clusters (undefined for a vocabulary too small to cluster), for the engine cache. */
+  clustering(): VectorClusters | undefined {
+    return this.clusters.length === 0 ? undefined : { centroids: this.centroids, members: this.clusters };
   }
 
   get size(): number {
@@ -150,7 +180,7 @@ export class TermVectors {
   }
 
   /** k-means (spherical, deterministic start: evenly spaced rows) on a sample; then every row to its nearest centroid. */
-  private cluster(k: number): Float32Array {
+  private cluster(k: number): VectorClusters {
     const dims = this.words.dims;
     const n = this.terms.length;
     const step = Math.max(1, Math.floor(n / Math.min(n, CLUSTERING.sample)));
@@ -187,8 +217,7 @@ export class TermVectors {
     }
     const members: number[][] = Array.from({ length: k }, () => []);
     for (let row = 0; row < n; row++) members[nearest(row, this.matrix)]?.push(row);
-    for (const m of members) this.clusters.push(Int32Array.from(m));
-    return c;
+    return { centroids: c, members: members.map((m) => Int32Array.from(m)) };
   }
 
   /** The rows of the clusters closest to a vector. */
