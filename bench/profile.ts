@@ -135,7 +135,7 @@ function main(): void {
           related: [...wordnet.related].map(([t, r]) => [t, [...r]] as const),
           nonNouns: [...wordnet.nonNouns],
           quotations,
-          clusters: vectors.clustering(),
+          vectors: vectors.save(),
           quoteIndex: quotes.snapshot(),
         };
         writeCache(dir, key, (w) => encodeSnapshot(full, w), warn);
@@ -149,8 +149,9 @@ function main(): void {
         bytes = undefined;
         reader = undefined;
         const restored = c.run('PassageIndex.restore (MiniSearch.loadJS + maps)', () => PassageIndex.restore(read.documents, analyzer, read.index));
-        c.run('TermVectors (mean vector per index term; clusters from the cache)', () => new TermVectors(words, restored.surfaces, read.clusters));
-        c.run('QuoteIndex (MiniSearch.loadJS of the quotation index)', () => new QuoteIndex(read.quotations, new Map(read.documents.map((d) => [d.meta.id, d.meta])), analyzer, read.quoteIndex));
+        c.run('TermVectors (vectors and clusters from the cache)', () => new TermVectors(words, restored.surfaces, read.vectors));
+        const q = c.run('QuoteIndex (maps; its MiniSearch is restored on the first quote)', () => new QuoteIndex(read.quotations, new Map(read.documents.map((d) => [d.meta.id, d.meta])), analyzer, read.quoteIndex));
+        c.run('first quote() (MiniSearch.loadJS of the quotation index + the query)', () => q.quote('Araghchi'));
         c.run('related Map + nonNouns Set from the cache', () => [new Map(read.related), new Set(read.nonNouns)]);
       };
       restore();

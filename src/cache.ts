@@ -100,6 +100,8 @@ interface SectionEntry {
   readonly bytes: number;
   /** For a string table: how many strings, and the sizes of its parts. */
   readonly parts?: readonly number[];
+  /** For a string table: how its two-byte block is stored (UTF-8 is smaller; UTF-16 keeps a lone surrogate). */
+  readonly encoding?: 'utf8' | 'utf16le';
 }
 
 interface Header {
@@ -174,9 +176,9 @@ export class CacheWriter {
   private readonly sections: { entry: Omit<SectionEntry, 'offset'>; chunks: Uint8Array[] }[] = [];
   readonly strings = new StringTableWriter();
 
-  private add(name: string, kind: SectionKind, chunks: Uint8Array[], parts?: number[]): void {
+  private add(name: string, kind: SectionKind, chunks: Uint8Array[], extra: Pick<SectionEntry, 'parts' | 'encoding'> = {}): void {
     const bytes = chunks.reduce((n, c) => n + c.byteLength, 0);
-    this.sections.push({ entry: { name, kind, bytes, ...(parts ? { parts } : {}) }, chunks });
+    this.sections.push({ entry: { name, kind, bytes, ...extra }, chunks });
   }
 
   json(name: string, value: unknown): void {
@@ -202,10 +204,13 @@ export class CacheWriter {
   private stringSection(): void {
     const t = this.strings;
     const one = Buffer.from(t.oneByte.join(''), 'latin1');
-    const two = Buffer.from(t.twoByte.join(''), 'utf16le');
+    const twoText = t.twoByte.join('');
+    const utf8 = Buffer.from(twoText, 'utf8');
+    const encoding = utf8.toString('utf8') === twoText ? 'utf8' : 'utf16le';
+    const two = encoding === 'utf8' ? utf8 : Buffer.from(twoText, 'utf16le');
     const arrays = [Int32Array.from(t.base), Uint32Array.from(t.start), Uint32Array.from(t.end)].map(bytesOf);
     const chunks = [...arrays, one, two];
-    this.add('strings', 'strings', chunks, chunks.map((c) => c.byteLength));
+    this.add('strings', 'strings', chunks, { parts: chunks.map((c) => c.byteLength), encoding });
   }
 
   /** Writes the file to `tmp` and renames it to `path`. */
@@ -336,8 +341,9 @@ export class CacheReader {
     const end = this.view('u32', (at += startBytes), endBytes);
     const from = this.payload + (at += endBytes);
     const one = this.buf.toString('latin1', from, from + oneBytes);
-    check(twoBytes % 2 === 0, 'string table');
-    const two = this.buf.toString('utf16le', from + oneBytes, from + oneBytes + twoBytes);
+    const encoding = s.encoding ?? 'utf16le';
+    check((encoding === 'utf8' || encoding === 'utf16le') && (encoding === 'utf8' || twoBytes % 2 === 0), 'string table');
+    const two = this.buf.toString(encoding, from + oneBytes, from + oneBytes + twoBytes);
     const out: string[] = new Array<string>(base.length);
     for (let i = 0; i < base.length; i++) {
       const b = base[i] as number;

@@ -78,7 +78,7 @@ export class Engine {
         parts = {
           snapshot,
           index,
-          vectors: useVectors ? new TermVectors(words, index.surfaces, snapshot.clusters) : undefined,
+          vectors: useVectors ? new TermVectors(words, index.surfaces, snapshot.vectors) : undefined,
           quotes: new QuoteIndex(snapshot.quotations, metasOf(snapshot.documents), analyzer, snapshot.quoteIndex),
         };
       } catch (err) {
@@ -92,7 +92,7 @@ export class Engine {
       const lexicon = buildLexicon(index.vocabulary(), analyzer, corpus.tables.related);
       const extractor = new QuotationExtractor(analyzer);
       const quotations = documents.flatMap((d) => extractor.extract(d));
-      // The cache holds the vector clusters whichever bridges this engine uses.
+      // The cache holds the term vectors whichever bridges this engine uses.
       const vectors = useVectors || cacheDir !== false ? new TermVectors(words, index.surfaces) : undefined;
       const quotes = new QuoteIndex(quotations, metasOf(documents), analyzer);
       const built = {
@@ -102,7 +102,7 @@ export class Engine {
         quotations,
       };
       if (cacheDir !== false) {
-        const full = (): EngineSnapshot => ({ ...built, index: index.snapshot(), clusters: vectors?.clustering(), quoteIndex: quotes.snapshot() });
+        const full = (): EngineSnapshot => ({ ...built, index: index.snapshot(), vectors: (vectors as TermVectors).save(), quoteIndex: quotes.snapshot() });
         writeCache(cacheDir, key, (w) => encodeSnapshot(full(), w), warn);
       }
       parts = { snapshot: built, index, vectors: useVectors ? vectors : undefined, quotes };

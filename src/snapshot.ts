@@ -12,7 +12,7 @@ import type { SourceMeta } from './corpus/load.ts';
 import type { IndexSnapshot, PassageTerms } from './search/index.ts';
 import type { Related } from './search/related.ts';
 import type { Quotation } from './search/types.ts';
-import type { VectorClusters } from './search/vectors.ts';
+import type { SavedVectors, VectorClusters } from './search/vectors.ts';
 
 export interface EngineSnapshot {
   readonly documents: readonly Document[];
@@ -20,8 +20,8 @@ export interface EngineSnapshot {
   readonly related: readonly (readonly [string, readonly Related[]])[];
   readonly nonNouns: readonly string[];
   readonly quotations: readonly Quotation[];
-  /** The vector bridge's clusters (undefined below the size that clusters). */
-  readonly clusters: VectorClusters | undefined;
+  /** The vector bridge's term vectors and clusters. */
+  readonly vectors: SavedVectors;
   /** The quotation index (QuoteIndex's MiniSearch). */
   readonly quoteIndex: AsPlainObject;
 }
@@ -100,10 +100,13 @@ export function encodeSnapshot(s: EngineSnapshot, w: CacheWriter): void {
   w.array('rel.strength', 'f64', s.related.flatMap(([, r]) => r.map((x) => x.strength)));
   w.uints('nonNouns', s.nonNouns.map((x) => t.ref(x)));
 
-  w.json('clusters', s.clusters !== undefined);
-  w.array('clusters.centroids', 'f32', s.clusters?.centroids ?? []);
-  w.uints('clusters.n', s.clusters?.members.map((m) => m.length) ?? []);
-  w.array('clusters.members', 'i32', concat(s.clusters?.members ?? []));
+  const v = s.vectors;
+  w.uints('tv.terms', v.terms.map((term) => t.ref(term)));
+  w.array('tv.matrix', 'f32', v.matrix);
+  w.json('clusters', v.clusters !== undefined);
+  w.array('clusters.centroids', 'f32', v.clusters?.centroids ?? []);
+  w.uints('clusters.n', v.clusters?.members.map((m) => m.length) ?? []);
+  w.array('clusters.members', 'i32', concat(v.clusters?.members ?? []));
 
   encodeMiniSearch(w, 'qs', s.quoteIndex);
 }
@@ -196,8 +199,11 @@ function decodeMiniSearch(r: CacheReader, name: string): AsPlainObject {
       const n = counts[i * fields + f] as number;
       if (n === NONE) continue;
       check(p + n <= docs.length, `${name} postings`);
+      // Last document first: the first key set is the largest, so the object takes its final
+      // (sparse) form at once instead of growing into it; the keys come out in the same order.
       const entry: Record<string, number> = {};
-      for (const stop = p + n; p < stop; p++) entry[docs[p] as number] = freqs[p] as number;
+      for (let j = p + n - 1; j >= p; j--) entry[docs[j] as number] = freqs[j] as number;
+      p += n;
       data[f] = entry;
     }
     index[i] = [r.string(terms[i]), data];
@@ -323,7 +329,7 @@ export function decodeSnapshot(r: CacheReader): EngineSnapshot {
     related,
     nonNouns,
     quotations,
-    clusters,
+    vectors: { terms: Array.from(r.uints('tv.terms'), (term) => r.string(term)), matrix: r.array('tv.matrix', 'f32').slice(), clusters },
     quoteIndex: decodeMiniSearch(r, 'qs'),
   };
 }

@@ -118,8 +118,17 @@ export interface VectorClusters {
   readonly members: readonly Int32Array[];
 }
 
+/** What {@link TermVectors.save} gives and its constructor takes back (the engine cache keeps it). */
+export interface SavedVectors {
+  /** The terms that have a vector, in row order. */
+  readonly terms: readonly string[];
+  /** Their vectors, one row of `dims` each. */
+  readonly matrix: Float32Array;
+  readonly clusters: VectorClusters | undefined;
+}
+
 export class TermVectors {
-  private readonly terms: string[] = [];
+  private readonly terms: readonly string[];
   private readonly matrix: Float32Array;
   /** Cluster centroids (k × dims) and each cluster's term rows; empty for a small vocabulary. */
   private readonly centroids: Float32Array;
@@ -127,31 +136,40 @@ export class TermVectors {
   private readonly recent = new Map<string, readonly Neighbour[]>();
 
   /**
-   * `clusters`: what {@link clustering} gave for the same words and surfaces (the engine cache
-   * keeps them), instead of running k-means again; they must fit this vocabulary.
+   * `saved`: what {@link save} gave for the same words and surfaces (the engine cache keeps it),
+   * instead of averaging the vectors and running k-means again; it must fit these words.
    */
   constructor(
     readonly words: WordVectors,
     surfaces: ReadonlyMap<string, ReadonlySet<string>>,
-    clusters?: VectorClusters,
+    saved?: SavedVectors,
   ) {
-    const rows: Float32Array[] = [];
-    for (const [term, forms] of surfaces) {
-      const v = words.mean([...forms].filter((f) => words.rank(f) >= MIN_RANK));
-      if (!v) continue;
-      this.terms.push(term);
-      rows.push(v);
-    }
     const dims = words.dims;
-    this.matrix = new Float32Array(rows.length * dims);
-    rows.forEach((r, i) => this.matrix.set(r, i * dims));
-    const k = rows.length >= CLUSTERING.minTerms ? Math.ceil(Math.sqrt(rows.length)) : 0;
-    if (clusters) {
-      const members = clusters.members.reduce((n, m) => n + m.length, 0);
-      const fits = clusters.members.length === k && clusters.centroids.length === k * dims && members === rows.length && clusters.members.every((m) => m.every((r) => r >= 0 && r < rows.length));
-      if (!fits) throw new Error('the vector clusters given do not fit these term vectors');
-      this.centroids = clusters.centroids;
-      this.clusters = clusters.members;
+    if (saved) {
+      this.terms = saved.terms;
+      this.matrix = saved.matrix;
+    } else {
+      const terms: string[] = [];
+      const rows: Float32Array[] = [];
+      for (const [term, forms] of surfaces) {
+        const v = words.mean([...forms].filter((f) => words.rank(f) >= MIN_RANK));
+        if (!v) continue;
+        terms.push(term);
+        rows.push(v);
+      }
+      this.terms = terms;
+      this.matrix = new Float32Array(rows.length * dims);
+      rows.forEach((r, i) => this.matrix.set(r, i * dims));
+    }
+    const n = this.terms.length;
+    const k = n >= CLUSTERING.minTerms ? Math.ceil(Math.sqrt(n)) : 0;
+    if (saved) {
+      const c = saved.clusters ?? { centroids: new Float32Array(0), members: [] };
+      const members = c.members.reduce((sum, m) => sum + m.length, 0);
+      const fits = this.matrix.length === n * dims && c.members.length === k && c.centroids.length === k * dims && members === (k > 0 ? n : 0) && c.members.every((m) => m.every((r) => r >= 0 && r < n));
+      if (!fits) throw new Error('the saved term vectors do not fit these words');
+      this.centroids = c.centroids;
+      this.clusters = c.members;
     } else if (k > 0) {
       const found = this.cluster(k);
       this.centroids = found.centroids;
@@ -162,9 +180,9 @@ export class TermVectors {
     }
   }
 
-  /** The clusters (undefined for a vocabulary too small to cluster), for the engine cache. */
-  clustering(): VectorClusters | undefined {
-    return this.clusters.length === 0 ? undefined : { centroids: this.centroids, members: this.clusters };
+  /** The term vectors and clusters, for the engine cache. */
+  save(): SavedVectors {
+    return { terms: this.terms, matrix: this.matrix, clusters: this.clusters.length === 0 ? undefined : { centroids: this.centroids, members: this.clusters } };
   }
 
   get size(): number {
