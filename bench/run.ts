@@ -373,7 +373,7 @@ async function main(): Promise<void> {
     const c = e.cache?.measured ? e.cache : undefined;
     return [
       `- ${r.label}: ${e.sources} sources; ${e.questionsAsked} questions × ${e.passes} passes; heap after asks ${mb(e.heapAfterAsksMB)}; child peak RSS ${mb(r.engine.peakRssMB)}` +
-        (c ? `; cache file ${mb(c.fileMB)}, build + write ${ms(c.writeMs)}, heap after cache load ${mb(c.heapAfterLoadMB)}${c.warnings.length ? `, warnings: ${c.warnings.join('; ')}` : ''}` : '') +
+        (c ? `; cache file ${mb(c.fileMB)}, build + write ${ms(c.writeMs)}, heap after cache load ${mb(c.heapAfterLoadMB)}, then first ask ${ms(c.firstAskMs)}, first quote ${ms(c.firstQuoteMs)}${c.warnings.length ? `, warnings: ${c.warnings.join('; ')}` : ''}` : '') +
         (r.corpus ? `; corpus ${mb(r.corpus.bytes / 2 ** 20)} in ${num(r.corpus.articles)} generated articles${r.corpus.reused ? ' (reused from an earlier run)' : `, generated in ${ms(r.corpus.ms)}`}` : ''),
     ];
   });

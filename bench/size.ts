@@ -66,6 +66,9 @@ export type CacheFigures =
       readonly loadMedianMs: number;
       readonly fileMB: number;
       readonly heapAfterLoadMB: number;
+      /** The first ask and quote on the last engine loaded from the cache (its quotation index is restored on the first quote). */
+      readonly firstAskMs: number;
+      readonly firstQuoteMs: number;
       readonly warnings: readonly string[];
     };
 
@@ -98,13 +101,20 @@ function measureCache(corpusDir: string, loads: number): CacheFigures {
     const fileMB = files.reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 2 ** 20;
     const loadsMs: number[] = [];
     let heap = NaN;
+    let firstAskMs = NaN;
+    let firstQuoteMs = NaN;
     for (let i = 0; i < loads; i++) {
       phase(`cache: load ${i + 1}/${loads}`);
       heapAfterGc();
       let r: { value: Engine; ms: number } | undefined = timed(() => Engine.load({ corpusDir, cache: dir, warn }));
       if (!r.value.cached) return { measured: false, why: `the cache was not used on load ${i + 1}${warnings.length ? `: ${warnings.join('; ')}` : ''}` };
       loadsMs.push(r.ms);
-      if (i === loads - 1) heap = heapAfterGc().heapUsedMB; // this one engine alone
+      if (i === loads - 1) {
+        heap = heapAfterGc().heapUsedMB; // this one engine alone
+        const engine = r.value;
+        firstAskMs = timed(() => engine.ask('What did Araghchi say about the talks?')).ms;
+        firstQuoteMs = timed(() => engine.quote('Araghchi')).ms;
+      }
       r = undefined;
     }
     return {
@@ -114,6 +124,8 @@ function measureCache(corpusDir: string, loads: number): CacheFigures {
       loadMedianMs: round(median(loadsMs), 1),
       fileMB: round(fileMB, 1),
       heapAfterLoadMB: round(heap, 1),
+      firstAskMs: round(firstAskMs, 1),
+      firstQuoteMs: round(firstQuoteMs, 1),
       warnings,
     };
   } catch (err) {

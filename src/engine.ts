@@ -4,19 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheKey, DEFAULT_CACHE_DIR, readCache, writeCache } from './cache.ts';
+import { cacheKey, cachePath, DEFAULT_CACHE_DIR, readCache, writeCache } from './cache.ts';
 import type { Document } from './corpus/chunk.ts';
-import { DEFAULT_CORPUS_DIR, loadCorpus } from './corpus/load.ts';
+import { DEFAULT_CORPUS_DIR, loadCorpus, type SourceMeta } from './corpus/load.ts';
 import { buildDocuments } from './corpus/pipeline.ts';
 import { Analyzer } from './search/analyzer.ts';
 import { ask, type AskResponse } from './search/ask.ts';
-import { PassageIndex, type IndexSnapshot } from './search/index.ts';
+import { PassageIndex } from './search/index.ts';
 import { compare } from './search/compare.ts';
 import { QuotationExtractor } from './search/quotations.ts';
 import { QuoteIndex } from './search/quotes.ts';
-import { buildLexicon, type Lexicon, type Related } from './search/related.ts';
-import type { CompareResponse, Quotation, QuoteResponse, SourceSummary, SpeakerSummary } from './search/types.ts';
+import { buildLexicon, type Lexicon } from './search/related.ts';
+import type { CompareResponse, QuoteResponse, SourceSummary, SpeakerSummary } from './search/types.ts';
 import { TermVectors, WordVectors } from './search/vectors.ts';
+import { decodeSnapshot, encodeSnapshot, type EngineSnapshot } from './snapshot.ts';
 
 /** Topics offered for compare, at most. */
 const MAX_TOPICS = 200;
@@ -32,20 +33,12 @@ export interface EngineOptions {
   readonly warn?: (message: string) => void;
 }
 
-/** What the cache holds: everything the build computes from the corpus. */
-interface EngineSnapshot {
-  readonly format: 1;
-  readonly documents: Document[];
-  readonly index: IndexSnapshot;
-  readonly related: [string, Related[]][];
-  readonly nonNouns: string[];
-  readonly quotations: Quotation[];
-}
-
-function isSnapshot(v: unknown): v is EngineSnapshot {
-  if (typeof v !== 'object' || v === null) return false;
-  const s = v as Partial<Record<keyof EngineSnapshot, unknown>>;
-  return s.format === 1 && Array.isArray(s.documents) && typeof s.index === 'object' && s.index !== null && Array.isArray(s.related) && Array.isArray(s.nonNouns) && Array.isArray(s.quotations);
+/** What a load ends with, from the cache or built. */
+interface Parts {
+  readonly snapshot: Pick<EngineSnapshot, 'documents' | 'related' | 'nonNouns' | 'quotations'>;
+  readonly index: PassageIndex;
+  readonly vectors: TermVectors | undefined;
+  readonly quotes: QuoteIndex;
 }
 
 export class Engine {
@@ -73,36 +66,55 @@ export class Engine {
     const cacheDir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
     const key = cacheDir === false ? '' : cacheKey(new Map<string, string | Buffer>([...corpus.files, ['tables/word-vectors.bin', vectorBytes]]));
 
-    const snapshot = cacheDir === false ? undefined : readCache(cacheDir, key, isSnapshot, warn);
-    let built: Omit<EngineSnapshot, 'format' | 'index'>;
-    let index: PassageIndex;
-    if (snapshot) {
-      built = snapshot;
-      index = PassageIndex.restore(snapshot.documents, analyzer, snapshot.index);
-    } else {
-      const documents = buildDocuments(corpus.sources, corpus.tables);
-      index = PassageIndex.build(documents, analyzer);
-      const lexicon = buildLexicon(index.vocabulary(), analyzer, corpus.tables.related);
-      const extractor = new QuotationExtractor(analyzer);
-      built = {
-        documents,
-        related: [...lexicon.related].map(([t, r]) => [t, [...r]]),
-        nonNouns: [...lexicon.nonNouns],
-        quotations: documents.flatMap((d) => extractor.extract(d)),
-      };
-      if (cacheDir !== false) writeCache(cacheDir, key, { format: 1, ...built, index: index.snapshot() }, warn);
-    }
     const useWordNet = options.bridges?.wordnet ?? true;
     const useVectors = options.bridges?.vectors ?? true;
+    const metasOf = (documents: readonly Document[]): Map<string, SourceMeta> => new Map(documents.map((d) => [d.meta.id, d.meta]));
+
+    let parts: Parts | undefined;
+    const snapshot = cacheDir === false ? undefined : readCache(cacheDir, key, decodeSnapshot, warn);
+    if (snapshot) {
+      try {
+        const index = PassageIndex.restore(snapshot.documents, analyzer, snapshot.index);
+        parts = {
+          snapshot,
+          index,
+          vectors: useVectors ? new TermVectors(words, index.surfaces, snapshot.vectors) : undefined,
+          quotes: new QuoteIndex(snapshot.quotations, metasOf(snapshot.documents), analyzer, snapshot.quoteIndex),
+        };
+      } catch (err) {
+        warn(`index cache ${cacheDir === false ? '' : cachePath(cacheDir, key)} is corrupt (${(err as Error).message}); rebuilding`);
+      }
+    }
+    const cached = parts !== undefined;
+    if (!parts) {
+      const documents = buildDocuments(corpus.sources, corpus.tables);
+      const index = PassageIndex.build(documents, analyzer);
+      const lexicon = buildLexicon(index.vocabulary(), analyzer, corpus.tables.related);
+      const extractor = new QuotationExtractor(analyzer);
+      const quotations = documents.flatMap((d) => extractor.extract(d));
+      // The cache holds the term vectors whichever bridges this engine uses.
+      const vectors = useVectors || cacheDir !== false ? new TermVectors(words, index.surfaces) : undefined;
+      const quotes = new QuoteIndex(quotations, metasOf(documents), analyzer);
+      const built = {
+        documents,
+        related: [...lexicon.related].map(([t, r]) => [t, [...r]] as const),
+        nonNouns: [...lexicon.nonNouns],
+        quotations,
+      };
+      if (cacheDir !== false) {
+        const full = (): EngineSnapshot => ({ ...built, index: index.snapshot(), vectors: (vectors as TermVectors).save(), quoteIndex: quotes.snapshot() });
+        writeCache(cacheDir, key, (w) => encodeSnapshot(full(), w), warn);
+      }
+      parts = { snapshot: built, index, vectors: useVectors ? vectors : undefined, quotes };
+    }
+    const { snapshot: built, index, vectors, quotes } = parts;
     const lexicon: Lexicon = {
       related: useWordNet ? new Map(built.related) : new Map(),
       nonNouns: new Set(built.nonNouns),
       words,
-      ...(useVectors ? { vectors: new TermVectors(words, index.surfaces) } : {}),
+      ...(vectors ? { vectors } : {}),
     };
-    const metas = new Map(built.documents.map((d) => [d.meta.id, d.meta]));
-    const quotes = new QuoteIndex(built.quotations, metas, analyzer);
-    return new Engine(built.documents, index, lexicon, quotes, snapshot !== undefined);
+    return new Engine(built.documents, index, lexicon, quotes, cached);
   }
 
   /** The passages that best answer `question`, best first (at most `limit`, default 5). */

@@ -54,8 +54,8 @@ export interface IndexSnapshot {
   readonly surfaces: readonly (readonly [string, readonly string[]])[];
   /** Term of each id. */
   readonly terms: readonly string[];
-  /** Per passage, in order: [ids, bounds, context]. */
-  readonly passageTerms: readonly (readonly [readonly number[], readonly number[], readonly number[]])[];
+  /** Per passage, in order. */
+  readonly passageTerms: readonly PassageTerms[];
 }
 
 const MINISEARCH_OPTIONS = {
@@ -146,12 +146,8 @@ export class PassageIndex {
     const search = MiniSearch.loadJS<IndexDoc>(snapshot.miniSearch, MINISEARCH_OPTIONS);
     const surfaces = new Map(snapshot.surfaces.map(([t, forms]) => [t, new Set(forms)] as const));
     const dict = new Map(snapshot.terms.map((t, i) => [t, i] as const));
-    const passageTerms = snapshot.passageTerms.map(([ids, bounds, context]) => ({
-      ids: Int32Array.from(ids),
-      bounds: Uint16Array.from(bounds),
-      context: Int32Array.from(context),
-    }));
-    return new PassageIndex(documents, analyzer, search, new Map(snapshot.docFreq), surfaces, dict, passageTerms);
+    if (snapshot.passageTerms.length !== documents.reduce((n, d) => n + d.passages.length, 0)) throw new Error('index snapshot: passage count differs');
+    return new PassageIndex(documents, analyzer, search, new Map(snapshot.docFreq), surfaces, dict, snapshot.passageTerms);
   }
 
   snapshot(): IndexSnapshot {
@@ -160,7 +156,7 @@ export class PassageIndex {
       docFreq: [...this.docFreq],
       surfaces: [...this.surfaces].map(([t, forms]) => [t, [...forms]] as const),
       terms: [...this.dict.keys()],
-      passageTerms: this.passageTerms.map((t) => [[...t.ids], [...t.bounds], [...t.context]] as const),
+      passageTerms: this.passageTerms,
     };
   }
 

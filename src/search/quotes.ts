@@ -7,7 +7,7 @@
  * speaker comes first (statements before terms, in text order); then quotations whose words
  * match the query, best BM25 first.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { SourceMeta } from '../corpus/load.ts';
 import { fold } from '../corpus/normalize.ts';
 import type { Analyzer } from './analyzer.ts';
@@ -44,26 +44,56 @@ interface SpeakerQuery {
   readonly words: readonly string[];
 }
 
+type QuoteDoc = { id: string; text: string; speaker: string };
+
 export class QuoteIndex {
-  private readonly search: MiniSearch<{ id: string; text: string; speaker: string }>;
+  private index: MiniSearch<QuoteDoc> | undefined;
+  /** The saved index not yet restored (see the constructor). */
+  private saved: AsPlainObject | undefined;
+  private readonly options: ConstructorParameters<typeof MiniSearch<QuoteDoc>>[0];
   private readonly byId = new Map<string, Quotation>();
   /** Words and alias terms of each speaker's name. */
   private readonly speakerWords = new Map<string, Set<string>>();
 
+  /**
+   * `saved`: what {@link snapshot} gave for these quotations (the engine cache keeps it), instead
+   * of indexing them again. It is restored (MiniSearch.loadJS) on the first quote() that needs it,
+   * not here: a start from the cache does not wait for an index only /quote uses.
+   */
   constructor(
     readonly quotations: readonly Quotation[],
     private readonly metas: ReadonlyMap<string, SourceMeta>,
     private readonly analyzer: Analyzer,
+    saved?: AsPlainObject,
   ) {
     const tokenize = (text: string): string[] => analyzer.terms(text);
-    this.search = new MiniSearch({ fields: ['text', 'speaker'], tokenize, processTerm: (t) => t, searchOptions: { tokenize, processTerm: (t) => t } });
-    this.search.addAll(quotations.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker ?? '' })));
+    this.options = { fields: ['text', 'speaker'], tokenize, processTerm: (t: string) => t, searchOptions: { tokenize, processTerm: (t: string) => t } };
+    if (saved) {
+      if (saved.documentCount !== quotations.length) throw new Error('the saved quotation index does not fit these quotations');
+      this.saved = saved;
+    } else {
+      this.index = new MiniSearch(this.options);
+      this.index.addAll(quotations.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker ?? '' })));
+    }
     for (const q of quotations) {
       this.byId.set(q.id, q);
       if (q.speaker && !this.speakerWords.has(q.speaker)) {
         this.speakerWords.set(q.speaker, new Set([...words(q.speaker), ...analyzer.analyze(q.speaker).filter((t) => t.alias).map((t) => t.term)]));
       }
     }
+  }
+
+  private get search(): MiniSearch<QuoteDoc> {
+    if (!this.index) {
+      this.index = MiniSearch.loadJS<QuoteDoc>(this.saved as AsPlainObject, this.options);
+      this.saved = undefined;
+    }
+    return this.index;
+  }
+
+  /** The quotation index, for the engine cache. */
+  snapshot(): AsPlainObject {
+    return this.search.toJSON();
   }
 
   /** What of a query can name a speaker: its alias-table names and its words other than stop words. */

@@ -112,29 +112,77 @@ export const NEIGHBOUR_CACHE = 4096;
 
 export const CLUSTERING = { minTerms: 4000, probes: 8, iterations: 4, sample: 8000 } as const;
 
+/** The k-means clusters of the term vectors: centroids (k × dims) and each cluster's term rows. */
+export interface VectorClusters {
+  readonly centroids: Float32Array;
+  readonly members: readonly Int32Array[];
+}
+
+/** What {@link TermVectors.save} gives and its constructor takes back (the engine cache keeps it). */
+export interface SavedVectors {
+  /** The terms that have a vector, in row order. */
+  readonly terms: readonly string[];
+  /** Their vectors, one row of `dims` each. */
+  readonly matrix: Float32Array;
+  readonly clusters: VectorClusters | undefined;
+}
+
 export class TermVectors {
-  private readonly terms: string[] = [];
+  private readonly terms: readonly string[];
   private readonly matrix: Float32Array;
   /** Cluster centroids (k × dims) and each cluster's term rows; empty for a small vocabulary. */
   private readonly centroids: Float32Array;
-  private readonly clusters: Int32Array[] = [];
+  private readonly clusters: readonly Int32Array[];
   private readonly recent = new Map<string, readonly Neighbour[]>();
 
+  /**
+   * `saved`: what {@link save} gave for the same words and surfaces (the engine cache keeps it),
+   * instead of averaging the vectors and running k-means again; it must fit these words.
+   */
   constructor(
     readonly words: WordVectors,
     surfaces: ReadonlyMap<string, ReadonlySet<string>>,
+    saved?: SavedVectors,
   ) {
-    const rows: Float32Array[] = [];
-    for (const [term, forms] of surfaces) {
-      const v = words.mean([...forms].filter((f) => words.rank(f) >= MIN_RANK));
-      if (!v) continue;
-      this.terms.push(term);
-      rows.push(v);
-    }
     const dims = words.dims;
-    this.matrix = new Float32Array(rows.length * dims);
-    rows.forEach((r, i) => this.matrix.set(r, i * dims));
-    this.centroids = rows.length >= CLUSTERING.minTerms ? this.cluster(Math.ceil(Math.sqrt(rows.length))) : new Float32Array(0);
+    if (saved) {
+      this.terms = saved.terms;
+      this.matrix = saved.matrix;
+    } else {
+      const terms: string[] = [];
+      const rows: Float32Array[] = [];
+      for (const [term, forms] of surfaces) {
+        const v = words.mean([...forms].filter((f) => words.rank(f) >= MIN_RANK));
+        if (!v) continue;
+        terms.push(term);
+        rows.push(v);
+      }
+      this.terms = terms;
+      this.matrix = new Float32Array(rows.length * dims);
+      rows.forEach((r, i) => this.matrix.set(r, i * dims));
+    }
+    const n = this.terms.length;
+    const k = n >= CLUSTERING.minTerms ? Math.ceil(Math.sqrt(n)) : 0;
+    if (saved) {
+      const c = saved.clusters ?? { centroids: new Float32Array(0), members: [] };
+      const members = c.members.reduce((sum, m) => sum + m.length, 0);
+      const fits = this.matrix.length === n * dims && c.members.length === k && c.centroids.length === k * dims && members === (k > 0 ? n : 0) && c.members.every((m) => m.every((r) => r >= 0 && r < n));
+      if (!fits) throw new Error('the saved term vectors do not fit these words');
+      this.centroids = c.centroids;
+      this.clusters = c.members;
+    } else if (k > 0) {
+      const found = this.cluster(k);
+      this.centroids = found.centroids;
+      this.clusters = found.members;
+    } else {
+      this.centroids = new Float32Array(0);
+      this.clusters = [];
+    }
+  }
+
+  /** The term vectors and clusters, for the engine cache. */
+  save(): SavedVectors {
+    return { terms: this.terms, matrix: this.matrix, clusters: this.clusters.length === 0 ? undefined : { centroids: this.centroids, members: this.clusters } };
   }
 
   get size(): number {
@@ -150,7 +198,7 @@ export class TermVectors {
   }
 
   /** k-means (spherical, deterministic start: evenly spaced rows) on a sample; then every row to its nearest centroid. */
-  private cluster(k: number): Float32Array {
+  private cluster(k: number): VectorClusters {
     const dims = this.words.dims;
     const n = this.terms.length;
     const step = Math.max(1, Math.floor(n / Math.min(n, CLUSTERING.sample)));
@@ -187,8 +235,7 @@ export class TermVectors {
     }
     const members: number[][] = Array.from({ length: k }, () => []);
     for (let row = 0; row < n; row++) members[nearest(row, this.matrix)]?.push(row);
-    for (const m of members) this.clusters.push(Int32Array.from(m));
-    return c;
+    return { centroids: c, members: members.map((m) => Int32Array.from(m)) };
   }
 
   /** The rows of the clusters closest to a vector. */

@@ -54,3 +54,36 @@ test('a corrupt cache is rebuilt with a warning, never fatal', () => {
   assert.equal(s.load().cached, false);
   assert.equal(s.load().cached, true);
 });
+
+test('a truncated or bit-flipped binary cache is reported corrupt and rebuilt', () => {
+  const s = setup();
+  s.load();
+  const [file] = readdirSync(s.cache);
+  const path = join(s.cache, file ?? '');
+  const good = readFileSync(path);
+  writeFileSync(path, good.subarray(0, good.length - 8));
+  assert.equal(s.load().cached, false);
+  assert.match(s.warnings.at(-1) ?? '', /corrupt; rebuilding/);
+  const flipped = Buffer.from(readFileSync(path));
+  flipped[flipped.length - 20] = (flipped[flipped.length - 20] ?? 0) ^ 0xff;
+  writeFileSync(path, flipped);
+  assert.equal(s.load().cached, false);
+  assert.equal(s.warnings.length, 2);
+  assert.equal(s.load().cached, true);
+});
+
+test('on the seed corpus, an engine from the cache answers ask, quote and compare exactly as a freshly built one', () => {
+  const cache = mkdtempSync(join(tmpdir(), 'cache-seed-'));
+  const built = Engine.load({ cache });
+  const cached = Engine.load({ cache });
+  assert.equal(built.cached, false);
+  assert.equal(cached.cached, true);
+  const questions = ['What did Araghchi say after the talks?', 'Who mediated between Iran and the United States?', 'When is the next round?', 'What about sanctions relief?', 'How were the negotiations conducted?'];
+  for (const q of questions) assert.equal(JSON.stringify(cached.ask(q)), JSON.stringify(built.ask(q)), q);
+  for (const q of ['Araghchi', 'Witkoff', 'Whitcoff', 'constructive', 'Tehran source']) assert.equal(JSON.stringify(cached.quote(q)), JSON.stringify(built.quote(q)), q);
+  for (const t of ['sanctions', 'next round', 'Oman']) assert.equal(JSON.stringify(cached.compare(t)), JSON.stringify(built.compare(t)), t);
+  assert.deepEqual(cached.speakers(), built.speakers());
+  assert.deepEqual(cached.topics(), built.topics());
+  assert.deepEqual(cached.sources(), built.sources());
+  assert.deepEqual(cached.documents, built.documents);
+});

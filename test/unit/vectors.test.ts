@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.ts';
-import { CLUSTERING, cosine, TermVectors, WordVectors } from '../../src/search/vectors.ts';
+import { CLUSTERING, cosine, MIN_RANK, TermVectors, WordVectors } from '../../src/search/vectors.ts';
 
 const words = WordVectors.read(join(DEFAULT_CORPUS_DIR, 'tables', 'word-vectors.bin'));
 
@@ -35,4 +35,14 @@ test('above the clustering threshold, neighbours come from the closest clusters 
   }
   assert.ok(total > 20);
   assert.ok(agree / total >= 0.8, `top-5 agreement ${agree}/${total}`);
+});
+
+test('term vectors restored from what save() gave (clusters included) find the same neighbours as fresh ones', () => {
+  const surfaces = new Map(words.wordList().slice(MIN_RANK, MIN_RANK + 5000).map((w) => [`t:${w}`, new Set([w])] as const));
+  const fresh = new TermVectors(words, surfaces);
+  const saved = fresh.save();
+  assert.ok(saved.clusters, 'a vocabulary this large is clustered');
+  const restored = new TermVectors(words, new Map(), saved);
+  for (const w of ['negotiation', 'sanctions', 'envoy', 'missile', 'mediator']) assert.deepEqual(restored.neighbours(w, 10, 0.3), fresh.neighbours(w, 10, 0.3), w);
+  assert.throws(() => new TermVectors(words, new Map(), { ...saved, matrix: saved.matrix.subarray(0, 100) }));
 });
