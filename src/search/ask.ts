@@ -50,7 +50,7 @@ export const ASK_TUNING = {
 export function rank(plan: QueryPlan, index: PassageIndex, limit: number, filter?: (p: IndexedPassage) => boolean): Answer[] {
   const T = ASK_TUNING;
   const compiled = compilePlan(plan, index);
-  const hits = index.query(plan.weights, filter ? T.candidates * 4 : T.candidates).filter((h) => !filter || filter(h.passage));
+  const hits = index.query(plan.weights, T.candidates, filter);
   const best = hits[0]?.score ?? 1;
   return hits
     .map((h) => {

@@ -14,14 +14,16 @@
  */
 import type { SourceMeta } from '../corpus/load.ts';
 import type { Analyzer } from './analyzer.ts';
-import { rank } from './ask.ts';
+import { ASK_TUNING, rank } from './ask.ts';
 import type { PassageIndex } from './index.ts';
-import { planQuery } from './query.ts';
+import { planQuery, type QueryPlan } from './query.ts';
 import type { Lexicon } from './related.ts';
 import type { CompareResponse, CompareSide, Difference } from './types.ts';
 
 export const COMPARE_MIN_COVERAGE = 0.6;
 export const COMPARE_PER_SIDE = 3;
+/** Sources side by side, at most: compare sets two accounts against each other. */
+export const COMPARE_MAX_SIDES = 2;
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const DATE = new RegExp(
@@ -112,11 +114,31 @@ export function differences(sides: readonly CompareSide[], analyzer: Analyzer): 
   return out;
 }
 
+/**
+ * The sources a comparison shows: every source when there are at most COMPARE_MAX_SIDES (today
+ * NEO and RSIS, one of them "not covered" if it says nothing), else — an archive — the
+ * COMPARE_MAX_SIDES sources whose passages cover the topic best, found by one search over all
+ * passages rather than one per source.
+ */
+function sidesFor(plan: QueryPlan, index: PassageIndex, metas: readonly SourceMeta[]): readonly SourceMeta[] {
+  if (metas.length <= COMPARE_MAX_SIDES) return metas;
+  const byId = new Map(metas.map((m) => [m.id, m]));
+  const chosen: SourceMeta[] = [];
+  for (const answer of rank(plan, index, ASK_TUNING.candidates)) {
+    const meta = byId.get(answer.passage.source);
+    if (!meta || answer.coverage < COMPARE_MIN_COVERAGE || chosen.includes(meta)) continue;
+    chosen.push(meta);
+    if (chosen.length === COMPARE_MAX_SIDES) break;
+  }
+  return chosen;
+}
+
 export function compare(topic: string, index: PassageIndex, lexicon: Lexicon, metas: readonly SourceMeta[]): CompareResponse {
   const query = topic.trim();
   const plan = planQuery(query, index, lexicon);
   const inScope = plan.concepts.some((c) => c.anchor);
-  const sides: CompareSide[] = metas.map((meta) => ({
+  const shown = inScope ? sidesFor(plan, index, metas) : metas.length <= COMPARE_MAX_SIDES ? metas : [];
+  const sides: CompareSide[] = shown.map((meta) => ({
     source: meta.id,
     meta,
     passages: inScope
@@ -127,8 +149,8 @@ export function compare(topic: string, index: PassageIndex, lexicon: Lexicon, me
   }));
   const missing = sides.filter((s) => s.passages.length === 0).map((s) => s.source);
   const notice =
-    missing.length === sides.length
-      ? 'Neither source covers this topic.'
+    sides.length === 0 || missing.length === sides.length
+      ? metas.length <= COMPARE_MAX_SIDES ? 'Neither source covers this topic.' : 'No source covers this topic.'
       : missing.length > 0
         ? `Not covered by ${missing.join(' or ')}.`
         : undefined;

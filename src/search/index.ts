@@ -229,14 +229,20 @@ export class PassageIndex {
     return out;
   }
 
-  /** BM25 search over the given index terms, each with its own weight (within the search budget). */
-  query(weights: ReadonlyMap<string, number>, limit: number): IndexHit[] {
+  /**
+   * BM25 search over the given index terms, each with its own weight (within the search budget);
+   * with `filter`, only over the passages it accepts (one source's, for compare), so the best
+   * `limit` of those come back however many other passages score higher.
+   */
+  query(weights: ReadonlyMap<string, number>, limit: number, filter?: (p: IndexedPassage) => boolean): IndexHit[] {
     const searched = this.searchedTerms(weights);
     if (searched.length === 0) return [];
+    const byId = this.byId;
     const results: SearchResult[] = this.search.search(searched.join(' '), {
       boost: FIELD_BOOST,
       boostTerm: (term) => weights.get(term) ?? 1,
       combineWith: 'OR',
+      ...(filter ? { filter: (r: SearchResult) => { const p = byId.get(String(r.id)); return p !== undefined && filter(p); } } : {}),
     });
     const hits: IndexHit[] = [];
     for (const r of results.slice(0, limit)) {

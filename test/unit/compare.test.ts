@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.ts';
+import { Engine } from '../../src/engine.ts';
 import { differences } from '../../src/search/compare.ts';
+import { compareText } from '../../src/render/text.ts';
+import { planQuery } from '../../src/search/query.ts';
 import type { CompareSide } from '../../src/search/types.ts';
-import { realEngine } from '../helpers/corpus.ts';
+import { GOOD_FRONT_MATTER, realEngine, tempCorpus } from '../helpers/corpus.ts';
 
 const engine = realEngine();
 
@@ -59,4 +65,36 @@ test('a topic only one source covers is "not covered" by the other', () => {
 test('the same person written with and without a possessive is no spelling difference', () => {
   const r = engine.compare('B-2 bombers');
   assert.ok(!r.differences.some((d) => d.kind === 'name' && /Trump/.test(d.note)), JSON.stringify(r.differences));
+});
+
+test('over an archive of more than two sources, compare sets the two that cover the topic best side by side', () => {
+  const real = (f: string): string => readFileSync(join(DEFAULT_CORPUS_DIR, 'sources', f), 'utf8');
+  const filler = (id: string, title: string, body: string): string =>
+    GOOD_FRONT_MATTER.replace('id: TEST', `id: ${id}`).replace('A Test Article', title) + body;
+  const dir = tempCorpus({
+    'neo.md': real('neo.md'),
+    'rsis.md': real('rsis.md'),
+    'a.md': filler('OIL', 'Oil Markets in Spring', 'Crude prices fell as tankers waited in the Gulf.\n\nTraders watched exports from Basra.\n'),
+    'b.md': filler('SHIP', 'Shipping Notes', 'Container rates rose on routes to Europe.\n\nPort congestion eased in Rotterdam.\n'),
+  });
+  try {
+    const archive = Engine.load({ corpusDir: dir, cache: false });
+    const envoy = archive.compare('the US envoy');
+    assert.deepEqual(envoy.sides.map((s) => s.source).sort(), ['NEO', 'RSIS']);
+    assert.ok(envoy.differences.some((d) => d.kind === 'name' && /Whitcoff/.test(d.note)));
+    const none = archive.compare('the price of bitcoin');
+    assert.equal(none.sides.length, 0);
+    assert.equal(none.notice, 'No source covers this topic.');
+    assert.equal(compareText(none), 'No source covers this topic.\n', 'the console says so instead of printing nothing');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a search for one source's passages returns that source's best, however many others score higher", () => {
+  const plan = planQuery('Witkoff', engine.index, engine.lexicon);
+  const rsis = engine.index.query(plan.weights, 2, (p) => p.source === 'RSIS');
+  assert.ok(rsis.length > 0 && rsis.every((h) => h.passage.source === 'RSIS'));
+  const all = engine.index.query(plan.weights, 50);
+  assert.equal(rsis[0]?.passage.id, all.find((h) => h.passage.source === 'RSIS')?.passage.id);
 });
