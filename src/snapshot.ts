@@ -5,13 +5,13 @@
  * the string table (a passage's text and a quotation's words and context as stretches of their
  * document's text).
  */
-import type { AsPlainObject } from 'minisearch';
-import { check, NONE, type CacheReader, type CacheWriter } from './cache.ts';
+import { check, type CacheReader, type CacheWriter } from './cache.ts';
 import type { Document, Passage } from './corpus/chunk.ts';
 import type { SourceMeta } from './corpus/load.ts';
 import type { IndexSnapshot, PassageTerms } from './search/index.ts';
 import type { Related } from './search/related.ts';
 import type { Quotation } from './search/types.ts';
+import { ABSENT, toPlainObject, type IndexColumns, type SavedIndex } from './search/saved-index.ts';
 import type { SavedVectors, VectorClusters } from './search/vectors.ts';
 
 export interface EngineSnapshot {
@@ -23,7 +23,7 @@ export interface EngineSnapshot {
   /** The vector bridge's term vectors and clusters. */
   readonly vectors: SavedVectors;
   /** The quotation index (QuoteIndex's MiniSearch). */
-  readonly quoteIndex: AsPlainObject;
+  readonly quoteIndex: SavedIndex;
 }
 
 const KINDS = ['statement', 'term'] as const;
@@ -118,7 +118,8 @@ function concat(parts: readonly ArrayLike<number>[]): number[] {
 }
 
 /** A MiniSearch index as toJSON gives it: the scalars as JSON, the documents and postings as columns. */
-function encodeMiniSearch(w: CacheWriter, name: string, js: AsPlainObject): void {
+function encodeMiniSearch(w: CacheWriter, name: string, saved: SavedIndex): void {
+  const js = 'counts' in saved ? toPlainObject(saved) : saved;
   const t = w.strings;
   const { documentCount, nextId, fieldIds, averageFieldLength, storedFields, dirtCount, serializationVersion } = js;
   w.json(`${name}.meta`, { documentCount, nextId, fieldIds, averageFieldLength, storedFields, dirtCount, serializationVersion });
@@ -143,7 +144,7 @@ function encodeMiniSearch(w: CacheWriter, name: string, js: AsPlainObject): void
     for (let f = 0; f < fields; f++) {
       const entry = data[f];
       if (entry === undefined) {
-        counts.push(NONE);
+        counts.push(ABSENT);
         continue;
       }
       const keys = Object.keys(entry);
@@ -153,7 +154,7 @@ function encodeMiniSearch(w: CacheWriter, name: string, js: AsPlainObject): void
         freqs.push(entry[k] as number);
       }
     }
-    if (Object.keys(data).length !== counts.slice(-fields).filter((c) => c !== NONE).length) throw new Error('unexpected MiniSearch field id');
+    if (Object.keys(data).length !== counts.slice(-fields).filter((c) => c !== ABSENT).length) throw new Error('unexpected MiniSearch field id');
   }
   w.uints(`${name}.terms`, js.index.map(([term]) => t.ref(term)));
   w.uints(`${name}.postings.n`, counts);
@@ -171,45 +172,45 @@ interface MiniSearchMeta {
   serializationVersion: number;
 }
 
-function decodeMiniSearch(r: CacheReader, name: string): AsPlainObject {
+/** The columns of a saved MiniSearch index, checked for consistency; loadIndex turns them into an index. */
+function decodeMiniSearch(r: CacheReader, name: string): IndexColumns {
   const meta = r.json(`${name}.meta`) as MiniSearchMeta;
   check(typeof meta === 'object' && meta !== null && typeof meta.fieldIds === 'object' && meta.fieldIds !== null, `${name} meta`);
-  const documentIds: Record<string, string> = {};
-  const short = r.uints(`${name}.doc.short`);
-  const id = r.uints(`${name}.doc.id`);
-  check(short.length === id.length, `${name} documents`);
-  for (let i = 0; i < short.length; i++) documentIds[at(short, i)] = r.string(id[i]);
-  const fieldLength: Record<string, number[]> = {};
+  check(Array.isArray(meta.averageFieldLength) && typeof meta.storedFields === 'object' && meta.storedFields !== null, `${name} meta`);
+  const docShort = r.uints(`${name}.doc.short`);
+  const docIds = Array.from(r.uints(`${name}.doc.id`), (ref) => r.string(ref));
+  check(docShort.length === docIds.length, `${name} documents`);
   const lenShort = r.uints(`${name}.len.short`);
   const lenEnds = ends(r.uints(`${name}.len.n`));
   const len = r.uints(`${name}.len`);
   check(lenEnds.length === lenShort.length + 1 && lenEnds[lenEnds.length - 1] === len.length, `${name} field lengths`);
-  for (let i = 0; i < lenShort.length; i++) fieldLength[at(lenShort, i)] = Array.from(len.subarray(at(lenEnds, i), at(lenEnds, i + 1)));
   const fields = Object.keys(meta.fieldIds).length;
-  const terms = r.uints(`${name}.terms`);
+  const terms = Array.from(r.uints(`${name}.terms`), (ref) => r.string(ref));
   const counts = r.uints(`${name}.postings.n`);
   const docs = r.uints(`${name}.postings.doc`);
   const freqs = r.uints(`${name}.postings.freq`);
   check(counts.length === terms.length * fields && docs.length === freqs.length, `${name} postings`);
-  const index: AsPlainObject['index'] = new Array(terms.length);
-  let p = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const data: Record<string, Record<string, number>> = {};
-    for (let f = 0; f < fields; f++) {
-      const n = counts[i * fields + f] as number;
-      if (n === NONE) continue;
-      check(p + n <= docs.length, `${name} postings`);
-      // Last document first: the first key set is the largest, so the object takes its final
-      // (sparse) form at once instead of growing into it; the keys come out in the same order.
-      const entry: Record<string, number> = {};
-      for (let j = p + n - 1; j >= p; j--) entry[docs[j] as number] = freqs[j] as number;
-      p += n;
-      data[f] = entry;
-    }
-    index[i] = [r.string(terms[i]), data];
-  }
-  check(p === docs.length, `${name} postings`);
-  return { ...meta, documentIds, fieldLength, index };
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== ABSENT) total += counts[i] as number;
+  check(total === docs.length, `${name} postings`);
+  return {
+    documentCount: meta.documentCount,
+    nextId: meta.nextId,
+    fieldIds: meta.fieldIds,
+    averageFieldLength: meta.averageFieldLength,
+    storedFields: meta.storedFields,
+    dirtCount: meta.dirtCount ?? 0,
+    serializationVersion: meta.serializationVersion,
+    docShort,
+    docIds,
+    lenShort,
+    lenEnds,
+    len,
+    terms,
+    counts,
+    docs,
+    freqs,
+  };
 }
 
 export function decodeSnapshot(r: CacheReader): EngineSnapshot {

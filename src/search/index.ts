@@ -3,11 +3,12 @@
  * with the term statistics the query planner needs (vocabulary, document frequency) and a
  * map of the vocabulary for bounded fuzzy look-ups of misspelled words.
  */
-import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Document, Passage } from '../corpus/chunk.ts';
 import type { SourceMeta } from '../corpus/load.ts';
 import type { Analyzer } from './analyzer.ts';
+import { loadIndex, type SavedIndex } from './saved-index.ts';
 
 export interface IndexedPassage extends Passage {
   readonly meta: SourceMeta;
@@ -49,7 +50,7 @@ export interface PassageTerms {
 
 /** What the index cache stores, beside the documents. */
 export interface IndexSnapshot {
-  readonly miniSearch: AsPlainObject;
+  readonly miniSearch: SavedIndex;
   readonly docFreq: readonly (readonly [string, number])[];
   readonly surfaces: readonly (readonly [string, readonly string[]])[];
   /** Term of each id. */
@@ -143,7 +144,7 @@ export class PassageIndex {
 
   /** The index from a snapshot taken by {@link snapshot}, without analyzing anything. */
   static restore(documents: readonly Document[], analyzer: Analyzer, snapshot: IndexSnapshot): PassageIndex {
-    const search = MiniSearch.loadJS<IndexDoc>(snapshot.miniSearch, MINISEARCH_OPTIONS);
+    const search = loadIndex<IndexDoc>(snapshot.miniSearch, MINISEARCH_OPTIONS);
     const surfaces = new Map(snapshot.surfaces.map(([t, forms]) => [t, new Set(forms)] as const));
     const dict = new Map(snapshot.terms.map((t, i) => [t, i] as const));
     if (snapshot.passageTerms.length !== documents.reduce((n, d) => n + d.passages.length, 0)) throw new Error('index snapshot: passage count differs');

@@ -8,6 +8,7 @@
  * match the query, best BM25 first.
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { loadIndex, type SavedIndex } from './saved-index.ts';
 import type { SourceMeta } from '../corpus/load.ts';
 import { fold } from '../corpus/normalize.ts';
 import type { Analyzer } from './analyzer.ts';
@@ -49,7 +50,7 @@ type QuoteDoc = { id: string; text: string; speaker: string };
 export class QuoteIndex {
   private index: MiniSearch<QuoteDoc> | undefined;
   /** The saved index not yet restored (see the constructor). */
-  private saved: AsPlainObject | undefined;
+  private saved: SavedIndex | undefined;
   private readonly options: ConstructorParameters<typeof MiniSearch<QuoteDoc>>[0];
   private readonly byId = new Map<string, Quotation>();
   /** Words and alias terms of each speaker's name. */
@@ -57,14 +58,14 @@ export class QuoteIndex {
 
   /**
    * `saved`: what {@link snapshot} gave for these quotations (the engine cache keeps it), instead
-   * of indexing them again. It is restored (MiniSearch.loadJS) on the first quote() that needs it,
+   * of indexing them again. It is restored (loadIndex) on the first quote() that needs it,
    * not here: a start from the cache does not wait for an index only /quote uses.
    */
   constructor(
     readonly quotations: readonly Quotation[],
     private readonly metas: ReadonlyMap<string, SourceMeta>,
     private readonly analyzer: Analyzer,
-    saved?: AsPlainObject,
+    saved?: SavedIndex,
   ) {
     const tokenize = (text: string): string[] => analyzer.terms(text);
     this.options = { fields: ['text', 'speaker'], tokenize, processTerm: (t: string) => t, searchOptions: { tokenize, processTerm: (t: string) => t } };
@@ -85,7 +86,7 @@ export class QuoteIndex {
 
   private get search(): MiniSearch<QuoteDoc> {
     if (!this.index) {
-      this.index = MiniSearch.loadJS<QuoteDoc>(this.saved as AsPlainObject, this.options);
+      this.index = this.saved ? loadIndex<QuoteDoc>(this.saved, this.options) : new MiniSearch(this.options);
       this.saved = undefined;
     }
     return this.index;
