@@ -172,23 +172,27 @@ interface MiniSearchMeta {
   serializationVersion: number;
 }
 
-/** The columns of a saved MiniSearch index, checked for consistency; loadIndex turns them into an index. */
+/**
+ * The columns of a saved MiniSearch index, checked for consistency; loadIndex turns them into an
+ * index. They are copies, not views of the file's bytes: the quotation index keeps its columns
+ * until the first quote, and a view would keep the whole file in memory until then.
+ */
 function decodeMiniSearch(r: CacheReader, name: string): IndexColumns {
   const meta = r.json(`${name}.meta`) as MiniSearchMeta;
   check(typeof meta === 'object' && meta !== null && typeof meta.fieldIds === 'object' && meta.fieldIds !== null, `${name} meta`);
   check(Array.isArray(meta.averageFieldLength) && typeof meta.storedFields === 'object' && meta.storedFields !== null, `${name} meta`);
-  const docShort = r.uints(`${name}.doc.short`);
+  const docShort = r.uints(`${name}.doc.short`).slice();
   const docIds = Array.from(r.uints(`${name}.doc.id`), (ref) => r.string(ref));
   check(docShort.length === docIds.length, `${name} documents`);
-  const lenShort = r.uints(`${name}.len.short`);
+  const lenShort = r.uints(`${name}.len.short`).slice();
   const lenEnds = ends(r.uints(`${name}.len.n`));
-  const len = r.uints(`${name}.len`);
+  const len = r.uints(`${name}.len`).slice();
   check(lenEnds.length === lenShort.length + 1 && lenEnds[lenEnds.length - 1] === len.length, `${name} field lengths`);
   const fields = Object.keys(meta.fieldIds).length;
   const terms = Array.from(r.uints(`${name}.terms`), (ref) => r.string(ref));
-  const counts = r.uints(`${name}.postings.n`);
-  const docs = r.uints(`${name}.postings.doc`);
-  const freqs = r.uints(`${name}.postings.freq`);
+  const counts = r.uints(`${name}.postings.n`).slice();
+  const docs = r.uints(`${name}.postings.doc`).slice();
+  const freqs = r.uints(`${name}.postings.freq`).slice();
   check(counts.length === terms.length * fields && docs.length === freqs.length, `${name} postings`);
   let total = 0;
   for (let i = 0; i < counts.length; i++) if (counts[i] !== ABSENT) total += counts[i] as number;
