@@ -8,10 +8,10 @@
  * match the query, best BM25 first.
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { loadIndex, type SavedIndex } from './saved-index.ts';
 import type { SourceMeta } from '../corpus/load.ts';
 import { fold } from '../corpus/normalize.ts';
 import type { Analyzer } from './analyzer.ts';
+import { loadIndex, type SavedIndex } from './saved-index.ts';
 import type { Quotation, QuoteHit, QuoteResponse, SpeakerSummary } from './types.ts';
 
 const words = (s: string): string[] => fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
