@@ -35,8 +35,7 @@ export function quoteText(r: QuoteResponse): string {
 
 export function compareText(r: CompareResponse): string {
   const out: string[] = [];
-  if (r.sides.length === 0) return `${r.notice ?? 'No source covers this topic.'}
-`;
+  if (r.sides.length === 0) return `${r.notice ?? 'No source covers this topic.'}\n`;
   for (const side of r.sides) {
     out.push(`== ${attribution(side.meta)}`);
     if (side.passages.length === 0) out.push(`   Not covered by ${side.source}.`);

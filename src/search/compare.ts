@@ -149,7 +149,7 @@ export function compare(topic: string, index: PassageIndex, lexicon: Lexicon, me
   }));
   const missing = sides.filter((s) => s.passages.length === 0).map((s) => s.source);
   const notice =
-    sides.length === 0 || missing.length === sides.length
+    missing.length === sides.length
       ? metas.length <= COMPARE_MAX_SIDES ? 'Neither source covers this topic.' : 'No source covers this topic.'
       : missing.length > 0
         ? `Not covered by ${missing.join(' or ')}.`

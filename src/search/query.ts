@@ -92,10 +92,12 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
 
   let fuzzyLeft = L.maxFuzzy;
   const concepts: Concept[] = kept.map(({ t, w }) => {
+    // How common the word is in English (Infinity: a word English does not know).
+    const rank = lexicon.words?.rank(t.folded) ?? Infinity;
     const candidates: Candidate[] = [];
     if (index.df(t.term) > 0) {
       candidates.push({ term: t.term, strength: 1, boost: 1, via: t.alias ? 'alias' : 'exact' });
-    } else if (!t.alias && fuzzyLeft > 0 && (lexicon.words?.rank(t.folded) ?? Infinity) === Infinity) {
+    } else if (!t.alias && fuzzyLeft > 0 && rank === Infinity) {
       const word = t.folded;
       const distance = fuzzyDistance(word);
       if (distance > 0) {
@@ -118,7 +120,6 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
         candidates.push({ term: n.term, strength, boost: strength * L.relatedWeight, via: 'related' });
       }
     }
-    const rank = lexicon.words?.rank(t.folded) ?? Infinity;
     const anchor = candidates.some(
       (c) =>
         (c.via !== 'related' && index.analyzer.canonical.has(c.term)) ||
