@@ -9,11 +9,9 @@
  * same Maps straight from the columns; for any other it builds toJSON's shape and calls loadJS.
  * test/unit/saved-index.test.ts checks that both ways give an index whose toJSON() is identical.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import { internalsOf, KNOWN_INTERNALS } from './minisearch-internals.ts';
 
 /** A value in a table of unsigned numbers that stands for "absent". */
 export const ABSENT = 0xffffffff;
@@ -46,36 +44,8 @@ export type SavedIndex = AsPlainObject | IndexColumns;
 
 const isColumns = (s: SavedIndex): s is IndexColumns => 'counts' in s;
 
-/** MiniSearch's major version, from its package.json (which the package does not export). */
-function miniSearchMajor(): number {
-  let dir = dirname(createRequire(import.meta.url).resolve('minisearch'));
-  for (; dir !== dirname(dir); dir = dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'minisearch') return parseInt(pkg.version ?? '', 10);
-    } catch {
-      // no package.json here: look one folder up
-    }
-  }
-  return NaN;
-}
-
 /** Whether this MiniSearch keeps its index the way {@link fill} writes it. */
-export const DIRECT_LOAD = miniSearchMajor() === 7;
-
-/** The private state of a MiniSearch 7 instance that loadJS sets. */
-interface Internals {
-  _documentCount: number;
-  _nextId: number;
-  _idToShortId: Map<unknown, number>;
-  _fieldIds: Record<string, number>;
-  _avgFieldLength: number[];
-  _dirtCount: number;
-  _index: SearchableMap<Map<number, Map<number, number>>>;
-  _documentIds: Map<number, unknown>;
-  _fieldLength: Map<number, number[]>;
-  _storedFields: Map<number, unknown>;
-}
+export const DIRECT_LOAD = KNOWN_INTERNALS;
 
 function numericMap<V>(object: Readonly<Record<string, V>>): Map<number, V> {
   const map = new Map<number, V>();
@@ -113,7 +83,7 @@ export function toPlainObject(c: IndexColumns): AsPlainObject {
 /** What loadJS does, from the columns: the same Maps, in the same order. */
 function fill<T>(c: IndexColumns, options: Options<T>): MiniSearch<T> {
   const search = new MiniSearch<T>(options);
-  const s = search as unknown as Internals;
+  const s = internalsOf(search);
   s._documentCount = c.documentCount;
   s._nextId = c.nextId;
   s._fieldIds = { ...c.fieldIds };
