@@ -11,7 +11,7 @@
  */
 import type { Span } from '../corpus/sentences.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
-import { compilePlan, matchPassage } from './match.ts';
+import { compilePlan, matchedWords, matchPassage } from './match.ts';
 import { planQuery, type QueryPlan } from './query.ts';
 import type { Lexicon } from './related.ts';
 
@@ -67,7 +67,7 @@ export function rank(plan: QueryPlan, index: PassageIndex, limit: number, filter
         score: Math.round(score * 1000) / 1000,
         coverage: Math.round(m.coverage * 1000) / 1000,
         highlight: { text: h.passage.text.slice(span.start, span.end), span },
-        matched: m.matched,
+        matched: matchedWords(compiled, index.termIdsOf(h.passage)),
       };
     });
 }

@@ -5,9 +5,11 @@
  * The plan is compiled once per question into a map from term id to the concepts that term
  * stands for; a passage is then one pass over its ids (about sixty), whatever the number of
  * candidate terms — instead of looking each candidate up in each passage and each sentence.
+ * The per-concept arrays are the compiled plan's, reused for every candidate, and the matched
+ * words are spelled out only for the passages shown.
  */
 import type { PassageIndex, PassageTerms } from './index.ts';
-import type { QueryPlan } from './query.ts';
+import type { Concept, QueryPlan } from './query.ts';
 
 interface Stand {
   readonly concept: number;
@@ -20,6 +22,8 @@ export interface CompiledPlan {
   readonly plan: QueryPlan;
   readonly byId: ReadonlyMap<number, readonly Stand[]>;
   readonly total: number;
+  /** Scratch space for {@link matchPassage}, one slot per concept, reused passage after passage. */
+  readonly scratch: { readonly context: Float64Array; readonly all: Float64Array; readonly here: Float64Array; readonly terms: (Stand | undefined)[] };
 }
 
 export interface PassageMatch {
@@ -29,8 +33,6 @@ export interface PassageMatch {
   readonly sentenceCoverage: number;
   /** Index of that sentence (the first of equals). */
   readonly bestSentence: number;
-  /** The question's words the passage met ("negotiator → envoy" for a related match). */
-  readonly matched: readonly string[];
 }
 
 export function compilePlan(plan: QueryPlan, index: PassageIndex): CompiledPlan {
@@ -44,55 +46,64 @@ export function compilePlan(plan: QueryPlan, index: PassageIndex): CompiledPlan 
       byId.set(id, list);
     }
   });
-  return { plan, byId, total: plan.concepts.reduce((n, c) => n + c.weight, 0) };
+  const n = plan.concepts.length;
+  const scratch = { context: new Float64Array(n), all: new Float64Array(n), here: new Float64Array(n), terms: new Array<Stand | undefined>(n) };
+  return { plan, byId, total: plan.concepts.reduce((sum, c) => sum + c.weight, 0), scratch };
 }
 
-/** Raises `best[concept]` with every stand of the ids in ids[from..to); remembers the term. */
-function meet(compiled: CompiledPlan, ids: Int32Array, from: number, to: number, best: Float64Array, terms: (Stand | undefined)[]): void {
+/** Raises `best[concept]` with every stand of the ids in ids[from..to); with `terms`, remembers the term. */
+function meet(compiled: CompiledPlan, ids: Int32Array, from: number, to: number, best: Float64Array, terms?: (Stand | undefined)[]): void {
   for (let i = from; i < to; i++) {
     const stands = compiled.byId.get(ids[i] as number);
     if (!stands) continue;
     for (const s of stands) {
       if (s.strength > (best[s.concept] as number)) {
         best[s.concept] = s.strength;
-        terms[s.concept] = s;
+        if (terms) terms[s.concept] = s;
       }
     }
   }
 }
 
 function weighted(compiled: CompiledPlan, best: Float64Array): number {
+  const concepts = compiled.plan.concepts;
   let sum = 0;
-  compiled.plan.concepts.forEach((c, k) => (sum += c.weight * (best[k] as number)));
+  for (let k = 0; k < concepts.length; k++) sum += (concepts[k] as Concept).weight * (best[k] as number);
   return sum;
 }
 
 export function matchPassage(compiled: CompiledPlan, t: PassageTerms): PassageMatch {
-  const n = compiled.plan.concepts.length;
-  const context = new Float64Array(n);
-  const contextTerms: (Stand | undefined)[] = new Array(n);
-  meet(compiled, t.context, 0, t.context.length, context, contextTerms);
-  const all = Float64Array.from(context);
-  const allTerms = [...contextTerms];
+  const { context, all, here } = compiled.scratch;
+  context.fill(0);
+  meet(compiled, t.context, 0, t.context.length, context);
+  all.set(context);
   let bestSentence = 0;
   let bestSentenceWeight = -1;
-  const here = new Float64Array(n);
-  const scratch: (Stand | undefined)[] = new Array(n);
   for (let k = 0; k + 1 < t.bounds.length; k++) {
     here.set(context);
-    meet(compiled, t.ids, t.bounds[k] as number, t.bounds[k + 1] as number, here, scratch);
+    meet(compiled, t.ids, t.bounds[k] as number, t.bounds[k + 1] as number, here);
     const w = weighted(compiled, here);
     if (w > bestSentenceWeight) {
       bestSentenceWeight = w;
       bestSentence = k;
     }
   }
-  meet(compiled, t.ids, 0, t.ids.length, all, allTerms);
+  meet(compiled, t.ids, 0, t.ids.length, all);
   const total = compiled.total || 1;
+  return { coverage: weighted(compiled, all) / total, sentenceCoverage: Math.max(0, bestSentenceWeight) / total, bestSentence };
+}
+
+/** The question's words a passage met, in the question's order ("negotiator → envoy" for a related match). */
+export function matchedWords(compiled: CompiledPlan, t: PassageTerms): string[] {
+  const { all, terms } = compiled.scratch;
+  all.fill(0);
+  terms.fill(undefined);
+  meet(compiled, t.context, 0, t.context.length, all, terms);
+  meet(compiled, t.ids, 0, t.ids.length, all, terms);
   const matched: string[] = [];
   compiled.plan.concepts.forEach((c, k) => {
-    const s = allTerms[k];
+    const s = terms[k];
     if (s) matched.push(s.related ? `${c.word} → ${s.term}` : c.word);
   });
-  return { coverage: weighted(compiled, all) / total, sentenceCoverage: Math.max(0, bestSentenceWeight) / total, bestSentence, matched };
+  return matched;
 }
