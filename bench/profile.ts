@@ -149,10 +149,10 @@ function main(): void {
         const read: EngineSnapshot = c.run('readCache: decode sections (documents, quotations, columns, MiniSearch plain objects)', () => decodeSnapshot(reader as CacheReader));
         bytes = undefined;
         reader = undefined;
-        const restored = c.run('PassageIndex.restore (MiniSearch.loadJS + maps)', () => PassageIndex.restore(read.documents, analyzer, read.index));
+        const restored = c.run('PassageIndex.restore (MiniSearch filled from columns + maps)', () => PassageIndex.restore(read.documents, analyzer, read.index));
         c.run('TermVectors (vectors and clusters from the cache)', () => new TermVectors(words, restored.surfaces, read.vectors));
         const q = c.run('QuoteIndex (maps; its MiniSearch is restored on the first quote)', () => new QuoteIndex(read.quotations, new Map(read.documents.map((d) => [d.meta.id, d.meta])), analyzer, read.quoteIndex));
-        c.run('first quote() (MiniSearch.loadJS of the quotation index + the query)', () => q.quote('Araghchi'));
+        c.run('first quote() (quotation MiniSearch filled + the query)', () => q.quote('Araghchi'));
         c.run('related Map + nonNouns Set from the cache', () => [new Map(read.related), new Set(read.nonNouns)]);
       };
       restore();
