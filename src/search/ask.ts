@@ -7,7 +7,8 @@
  * share of the question's weight (its words' IDF) a passage meets, a related word counting at its
  * strength — plus `sentenceShare` of the coverage by its best sentence (concepts met together
  * say more) and `bm25Share` of its BM25 score relative to the best. A passage covering less than
- * `minCoverage` is no answer; when none is left, the question is out of scope.
+ * `minCoverage` is no answer; when none is left, the question is out of scope. A section's first
+ * passage gets `leadShare` when its heading and title alone meet the whole question.
  */
 import type { Span } from '../corpus/sentences.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
@@ -43,9 +44,19 @@ export const ASK_TUNING = {
   minCoverage: 0.3,
   sentenceShare: 0.2,
   bm25Share: 0.3,
+  /**
+   * When a passage's heading and title alone meet the whole question, every passage of that
+   * section ties on coverage and only BM25 (at most bm25Share) would order them; the account
+   * begins at the section's first passage, which gets as much, so it comes first (compare
+   * "outcome of the first day": NEO's "First-Day Outcomes" opens with the answer).
+   */
+  leadShare: 0.3,
   candidates: 30,
   limit: 5,
 } as const;
+
+/** Coverage this close to 1 is all of the question (sums of weights are not exact). */
+const FULL = 1 - 1e-9;
 
 export function rank(plan: QueryPlan, index: PassageIndex, limit: number, filter?: (p: IndexedPassage) => boolean): Answer[] {
   const T = ASK_TUNING;
@@ -55,7 +66,8 @@ export function rank(plan: QueryPlan, index: PassageIndex, limit: number, filter
   return hits
     .map((h) => {
       const m = matchPassage(compiled, index.termIdsOf(h.passage));
-      return { h, m, score: m.coverage + T.sentenceShare * m.sentenceCoverage + (T.bm25Share * h.score) / best };
+      const lead = m.contextCoverage >= FULL && index.opensSection(h.passage) ? T.leadShare : 0;
+      return { h, m, score: m.coverage + T.sentenceShare * m.sentenceCoverage + (T.bm25Share * h.score) / best + lead };
     })
     .filter((r) => r.m.coverage >= T.minCoverage)
     .sort((a, b) => b.score - a.score)

@@ -77,6 +77,8 @@ export class PassageIndex {
   private readonly spellings = new SearchableMap<string>();
   /** MiniSearch's scores without its result objects (see bm25.ts), for the MiniSearch release it is written against. */
   private readonly direct: DirectBm25 | undefined;
+  /** The passages that open a section: the first of a source, or the first under a new heading. */
+  private readonly leads = new Set<string>();
   /** Passages by MiniSearch document number, for {@link direct}'s hits. */
   private readonly byShort: (IndexedPassage | undefined)[] = [];
 
@@ -94,6 +96,8 @@ export class PassageIndex {
     this.passages.forEach((p, i) => {
       this.byId.set(p.id, p);
       this.ordinal.set(p.id, i);
+      const before = this.passages[i - 1];
+      if (!before || before.source !== p.source || before.heading !== p.heading) this.leads.add(p.id);
     });
     for (const term of this.docFreq.keys()) this.spellings.set(term, term);
     for (const [word, term] of this.analyzer.aliasWords) if (!this.spellings.has(word)) this.spellings.set(word, term);
@@ -190,6 +194,11 @@ export class PassageIndex {
   /** The id of a term in {@link PassageTerms}, or undefined for a term no passage holds. */
   termId(term: string): number | undefined {
     return this.dict.get(term);
+  }
+
+  /** Whether a passage opens its section (the first of its source, or the first under a new heading). */
+  opensSection(passage: IndexedPassage): boolean {
+    return this.leads.has(passage.id);
   }
 
   get(id: string): IndexedPassage | undefined {

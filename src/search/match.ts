@@ -33,6 +33,8 @@ export interface PassageMatch {
   readonly sentenceCoverage: number;
   /** Index of that sentence (the first of equals). */
   readonly bestSentence: number;
+  /** Share met by the heading and title alone, 0 to 1. */
+  readonly contextCoverage: number;
 }
 
 export function compilePlan(plan: QueryPlan, index: PassageIndex): CompiledPlan {
@@ -90,7 +92,12 @@ export function matchPassage(compiled: CompiledPlan, t: PassageTerms): PassageMa
   }
   meet(compiled, t.ids, 0, t.ids.length, all);
   const total = compiled.total || 1;
-  return { coverage: weighted(compiled, all) / total, sentenceCoverage: Math.max(0, bestSentenceWeight) / total, bestSentence };
+  return {
+    coverage: weighted(compiled, all) / total,
+    sentenceCoverage: Math.max(0, bestSentenceWeight) / total,
+    bestSentence,
+    contextCoverage: weighted(compiled, context) / total,
+  };
 }
 
 /** The question's words a passage met, in the question's order ("negotiator → envoy" for a related match). */

@@ -54,6 +54,17 @@ test('dates of different precision (a year against a month) are two events, not 
   assert.equal(found.find((d) => d.kind === 'date'), undefined);
 });
 
+test('a topic its heading names opens with the first passage of that section', () => {
+  // Every passage under NEO's "First-Day Outcomes" meets "outcome of the first day" through the
+  // heading alone; the section's account begins with its first passage.
+  const neo = engine.compare('outcome of the first day').sides.find((s) => s.source === 'NEO') ?? assert.fail('no NEO side');
+  const first = neo.passages[0]?.passage ?? assert.fail('NEO has nothing');
+  assert.equal(first.heading, 'First-Day Outcomes');
+  assert.match(first.text, /appeared to end on a positive note/);
+  assert.ok(engine.index.opensSection(first));
+  assert.ok(neo.passages.slice(1).every((p) => p.passage.heading === 'First-Day Outcomes' && !engine.index.opensSection(p.passage)));
+});
+
 test('a topic only one source covers is "not covered" by the other', () => {
   const r = engine.compare('Wendy Sherman');
   assert.equal(r.sides.find((s) => s.source === 'RSIS')?.passages.length, 0);
