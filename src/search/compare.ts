@@ -2,7 +2,7 @@
  * compare(topic): each source's best passages on a topic, side by side, and the differences a
  * reader wants flagged.
  *
- * A side shows at most three passages that cover at least COMPARE_MIN_COVERAGE of the topic
+ * A side shows at most three passages that cover more than COMPARE_MIN_COVERAGE of the topic
  * (stricter than ask's floor: a topic is short, so half of it matched by chance is not
  * coverage); a side with none is "not covered". Differences are read from the two sides'
  * best sentences and passages:
@@ -17,10 +17,15 @@ import type { Analyzer } from './analyzer.ts';
 import { ASK_TUNING, rank } from './ask.ts';
 import type { PassageIndex } from './index.ts';
 import { planQuery, type QueryPlan } from './query.ts';
-import type { Lexicon } from './related.ts';
+import { RELATED_STRENGTH, type Lexicon } from './related.ts';
 import type { CompareResponse, CompareSide, Difference } from './types.ts';
 
-export const COMPARE_MIN_COVERAGE = 0.6;
+/**
+ * A side must cover more than this (0.6): the strength of WordNet's weakest links (near, down), so
+ * a topic met only through such links is not covered. NEO on "air defence" met "air" by
+ * "program" and "defence" by "action", 0.6 of each.
+ */
+export const COMPARE_MIN_COVERAGE = Math.max(RELATED_STRENGTH.near, RELATED_STRENGTH.down);
 export const COMPARE_PER_SIDE = 3;
 /** Sources side by side, at most: compare sets two accounts against each other. */
 export const COMPARE_MAX_SIDES = 2;
@@ -126,7 +131,7 @@ function sidesFor(plan: QueryPlan, index: PassageIndex, metas: readonly SourceMe
   const chosen: SourceMeta[] = [];
   for (const answer of rank(plan, index, ASK_TUNING.candidates)) {
     const meta = byId.get(answer.passage.source);
-    if (!meta || answer.coverage < COMPARE_MIN_COVERAGE || chosen.includes(meta)) continue;
+    if (!meta || answer.coverage <= COMPARE_MIN_COVERAGE || chosen.includes(meta)) continue;
     chosen.push(meta);
     if (chosen.length === COMPARE_MAX_SIDES) break;
   }
@@ -143,7 +148,7 @@ export function compare(topic: string, index: PassageIndex, lexicon: Lexicon, me
     meta,
     passages: inScope
       ? rank(plan, index, COMPARE_PER_SIDE, (p) => p.source === meta.id)
-          .filter((r) => r.coverage >= COMPARE_MIN_COVERAGE)
+          .filter((r) => r.coverage > COMPARE_MIN_COVERAGE)
           .map((r) => ({ passage: r.passage, highlight: r.highlight, score: r.score }))
       : [],
   }));

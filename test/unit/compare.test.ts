@@ -65,6 +65,15 @@ test('a topic its heading names opens with the first passage of that section', (
   assert.ok(neo.passages.slice(1).every((p) => p.passage.heading === 'First-Day Outcomes' && !engine.index.opensSection(p.passage)));
 });
 
+test('a topic met only through the weakest related words is not covered: NEO on air defence', () => {
+  const r = engine.compare('air defence');
+  const neo = r.sides.find((s) => s.source === 'NEO') ?? assert.fail('no NEO side');
+  const rsis = r.sides.find((s) => s.source === 'RSIS') ?? assert.fail('no RSIS side');
+  assert.deepEqual(neo.passages, [], `NEO shows ${neo.passages.map((p) => p.passage.id).join(', ')}`);
+  assert.ok(rsis.passages.some((p) => p.passage.text.includes('all air defence systems were repaired')));
+  assert.equal(r.notice, 'Not covered by NEO.');
+});
+
 test('a topic only one source covers is "not covered" by the other', () => {
   const r = engine.compare('Wendy Sherman');
   assert.equal(r.sides.find((s) => s.source === 'RSIS')?.passages.length, 0);
