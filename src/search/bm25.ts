@@ -36,9 +36,12 @@ export class DirectBm25 {
   private readonly termScore: Float64Array;
   /** Distinct query terms each document matched. */
   private readonly matchedTerms: Uint32Array;
-  /** The search (and the term of it) that last reached each document, so nothing is cleared between searches. */
-  private readonly seen: Uint32Array;
-  private readonly termSeen: Uint32Array;
+  /**
+   * The search (and the term of it) that last reached each document, so nothing is cleared
+   * between searches; float64, so the stamps never wrap (2^53 of them).
+   */
+  private readonly seen: Float64Array;
+  private readonly termSeen: Float64Array;
   private readonly reached: Int32Array;
   private readonly termReached: Int32Array;
   /** The kept documents (first reached first), their final scores, and their positions sorted best first. */
@@ -64,8 +67,8 @@ export class DirectBm25 {
     this.total = new Float64Array(size);
     this.termScore = new Float64Array(size);
     this.matchedTerms = new Uint32Array(size);
-    this.seen = new Uint32Array(size);
-    this.termSeen = new Uint32Array(size);
+    this.seen = new Float64Array(size);
+    this.termSeen = new Float64Array(size);
     this.reached = new Int32Array(size);
     this.termReached = new Int32Array(size);
     this.keptDoc = new Int32Array(size);
@@ -88,7 +91,6 @@ export class DirectBm25 {
     const n = s._documentCount;
     const nFields = this.fieldIds.length;
     // One counter stamps the search and then each of its terms.
-    if (this.stamp > 0xfffffff0 - terms.length) this.resetStamps();
     const searchStamp = ++this.stamp;
     let reached = 0;
     for (const term of terms) {
@@ -148,11 +150,5 @@ export class DirectBm25 {
       out.push({ short: this.keptDoc[at] as number, score: score[at] as number });
     }
     return out;
-  }
-
-  private resetStamps(): void {
-    this.seen.fill(0);
-    this.termSeen.fill(0);
-    this.stamp = 0;
   }
 }
