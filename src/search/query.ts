@@ -35,9 +35,10 @@ export interface Concept {
   readonly word: string;
   /**
    * Whether the word ties the question to the sources: it names something they name (an alias
-   * group: a person, place or body), or the sources use it and it is not a common English word
-   * (outside the COMMON_RANK most frequent, and in two passages or more; or outside the
-   * RARE_RANK most frequent).
+   * group: a person, place or body), or the sources use it — it is not among the commonRank
+   * most frequent English words — at least keyRatio times as often as English would lead one to
+   * expect (see {@link expectedPassages}). That bar rises with the corpus: over an archive of
+   * general text, a common word no longer ties "the weather in London" to it.
    */
   readonly anchor: boolean;
   readonly term: string;
@@ -60,7 +61,12 @@ export const PLAN_LIMITS = {
   relatedWeight: 0.6,
   weakWord: 0.3,
   commonRank: 250,
-  rareRank: 2000,
+  /** A word anchors in this many times the passages English would give it, or more. */
+  keyRatio: 2,
+  /** Zipf: the word of frequency rank r (from 1) is about zipf / r of running English. */
+  zipf: 0.1,
+  /** Words of a passage, about (52 on the seed corpus, 58 on the generated ones). */
+  wordsPerPassage: 55,
   vectorNeighbours: 40,
   /**
    * A question word among the queryMinRank most frequent English words has no vector
@@ -73,6 +79,15 @@ export const PLAN_LIMITS = {
   /** How many of a word's terms the search looks for (coverage counts them all). */
   searchedPerWord: 8,
 } as const;
+
+/**
+ * How many of `passages` passages would hold the English word of frequency rank `rank` (from 0)
+ * if they were ordinary English: each holds it with chance about wordsPerPassage × zipf / (rank + 1).
+ */
+export function expectedPassages(rank: number, passages: number): number {
+  const L = PLAN_LIMITS;
+  return passages * Math.min(1, (L.wordsPerPassage * L.zipf) / (rank + 1));
+}
 
 function fuzzyDistance(word: string): number {
   if (!/^\p{L}+$/u.test(word) || word.length < 5 || word.length > 24) return 0;
@@ -123,7 +138,7 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
     const anchor = candidates.some(
       (c) =>
         (c.via !== 'related' && index.analyzer.canonical.has(c.term)) ||
-        (c.via === 'exact' && ((rank >= L.commonRank && index.df(c.term) >= 2) || rank >= L.rareRank)),
+        (c.via === 'exact' && rank >= L.commonRank && index.df(c.term) >= Math.max(1, L.keyRatio * expectedPassages(rank, index.size))),
     );
     return { word: t.source, term: t.term, weight: w, anchor, candidates };
   });

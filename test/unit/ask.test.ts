@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { rmSync } from 'node:fs';
+import { Engine } from '../../src/engine.ts';
 import { planQuery } from '../../src/search/query.ts';
-import { realEngine } from '../helpers/corpus.ts';
+import { GOOD_FRONT_MATTER, realEngine, tempCorpus } from '../helpers/corpus.ts';
 
 const engine = realEngine();
 
@@ -56,4 +58,27 @@ test('a paraphrase reaches the passage through related words', () => {
   const r = engine.ask('Which aircraft did Washington send near Iran?');
   assert.match(r.answers[0]?.passage.text ?? '', /B-2 stealth bombers/);
   assert.ok(r.answers[0]?.matched.some((m) => m.startsWith('aircraft →')));
+});
+
+test('a common word ties a question to a small corpus that uses it, not to a large one that uses it no more than English does', () => {
+  // "weather" (English rank ~1,500) in two paragraphs: in 4 that is far above English's rate, in
+  // 600 it is about English's rate, so it no longer says the corpus is about the question.
+  const article = (paragraphs: number): string =>
+    GOOD_FRONT_MATTER +
+    Array.from({ length: paragraphs }, (_, i) =>
+      i < 2 ? `Paragraph ${i}: the harbour committee blamed the weather for the delay to item ${i}.` : `Paragraph ${i}: the harbour committee reviewed item ${i} of the annual budget.`,
+    ).join('\n\n');
+  const question = 'What was the weather like?';
+  for (const [paragraphs, answered] of [[4, true], [600, false]] as const) {
+    const dir = tempCorpus({ 'test.md': article(paragraphs) });
+    try {
+      const engine = Engine.load({ corpusDir: dir, cache: false });
+      assert.equal(engine.index.size, paragraphs);
+      const r = engine.ask(question);
+      assert.equal(r.answers.length > 0, answered, `${paragraphs} paragraphs: ${r.notice ?? r.answers[0]?.passage.text}`);
+      if (answered) assert.match(r.answers[0]?.passage.text ?? '', /weather/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 });

@@ -74,6 +74,15 @@ test('a topic met only through the weakest related words is not covered: NEO on 
   assert.equal(r.notice, 'Not covered by NEO.');
 });
 
+test('a word the sources use far more than English does ties a topic to them: the public opinion poll', () => {
+  // "poll" is in one RSIS passage; English would put it in about 0.15 of 43 passages.
+  const r = engine.compare('public opinion poll');
+  const rsis = r.sides.find((s) => s.source === 'RSIS') ?? assert.fail('no RSIS side');
+  assert.ok(rsis.passages.some((p) => p.passage.text.includes('61 per cent of Iranians supported')), r.notice);
+  assert.equal(r.notice, 'Not covered by NEO.');
+  assert.equal(engine.ask("What is Apple's stock price today?").answers.length, 0, '"stock" is in one passage too, about as often as English has it');
+});
+
 test('a topic only one source covers is "not covered" by the other', () => {
   const r = engine.compare('Wendy Sherman');
   assert.equal(r.sides.find((s) => s.source === 'RSIS')?.passages.length, 0);
