@@ -51,8 +51,9 @@ export class DirectBm25 {
   private stamp = 0;
 
   /**
-   * `search` must be a MiniSearch 7 index (its {@link Internals}) that no longer changes (the field lengths are read
-   * once, here); `boosts` are the field boosts of the search, over `fields` in this order.
+   * `search` must be a MiniSearch 7 index (its {@link Internals}) that no longer changes: the
+   * field lengths are read once, here. `boosts` are the search's field boosts, over `fields` in
+   * this order.
    */
   constructor(search: Internals, fields: readonly string[], boosts: Readonly<Record<string, number>>) {
     this.s = search;
