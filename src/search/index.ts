@@ -77,8 +77,6 @@ export class PassageIndex {
   private readonly spellings = new SearchableMap<string>();
   /** MiniSearch's scores without its result objects (see bm25.ts), for the MiniSearch release it is written against. */
   private readonly direct: DirectBm25 | undefined;
-  /** The passages that open a section: the first of a source, or the first under a new heading. */
-  private readonly leads = new Set<string>();
   /** Passages by MiniSearch document number, for {@link direct}'s hits. */
   private readonly byShort: (IndexedPassage | undefined)[] = [];
 
@@ -96,8 +94,6 @@ export class PassageIndex {
     this.passages.forEach((p, i) => {
       this.byId.set(p.id, p);
       this.ordinal.set(p.id, i);
-      const before = this.passages[i - 1];
-      if (!before || before.source !== p.source || before.heading !== p.heading) this.leads.add(p.id);
     });
     for (const term of this.docFreq.keys()) this.spellings.set(term, term);
     for (const [word, term] of this.analyzer.aliasWords) if (!this.spellings.has(word)) this.spellings.set(word, term);
@@ -198,7 +194,8 @@ export class PassageIndex {
 
   /** Whether a passage opens its section (the first of its source, or the first under a new heading). */
   opensSection(passage: IndexedPassage): boolean {
-    return this.leads.has(passage.id);
+    const before = this.passages[(this.ordinal.get(passage.id) ?? 0) - 1];
+    return !before || before.source !== passage.source || before.heading !== passage.heading;
   }
 
   get(id: string): IndexedPassage | undefined {

@@ -44,9 +44,6 @@ export type SavedIndex = AsPlainObject | IndexColumns;
 
 const isColumns = (s: SavedIndex): s is IndexColumns => 'counts' in s;
 
-/** Whether this MiniSearch keeps its index the way {@link fill} writes it. */
-export const DIRECT_LOAD = KNOWN_INTERNALS;
-
 function numericMap<V>(object: Readonly<Record<string, V>>): Map<number, V> {
   const map = new Map<number, V>();
   for (const key of Object.keys(object)) map.set(parseInt(key, 10), object[key] as V);
@@ -123,7 +120,7 @@ function fill<T>(c: IndexColumns, options: Options<T>): MiniSearch<T> {
 }
 
 /** The MiniSearch index saved in `saved`, with the options it was built with. */
-export function loadIndex<T>(saved: SavedIndex, options: Options<T>, direct: boolean = DIRECT_LOAD): MiniSearch<T> {
+export function loadIndex<T>(saved: SavedIndex, options: Options<T>, direct: boolean = KNOWN_INTERNALS): MiniSearch<T> {
   if (!isColumns(saved)) return MiniSearch.loadJS<T>(saved, options);
   if (direct && saved.serializationVersion === 2) return fill(saved, options);
   return MiniSearch.loadJS<T>(toPlainObject(saved), options);
