@@ -112,6 +112,8 @@ export class Engine {
       related: useWordNet ? new Map(built.related) : new Map(),
       nonNouns: new Set(built.nonNouns),
       words,
+      names: corpus.tables.names,
+      languages: corpus.tables.languages,
       ...(vectors ? { vectors } : {}),
     };
     return new Engine(built.documents, index, lexicon, quotes, cached);

@@ -58,6 +58,8 @@ const AliasSchema = z.object({
 const ConfusablesSchema = z.object({ map: z.record(z.string().length(1), z.string()) });
 const WordListSchema = z.object({ words: z.array(z.string().min(1)) });
 const FormsSchema = z.object({ forms: z.record(z.string().min(1), z.string().min(1)) });
+const NamesSchema = z.object({ names: z.array(z.string().min(1)) });
+const LanguagesSchema = z.object({ languages: z.record(z.string().min(1), z.array(z.string().min(1))) });
 const RelatedSchema = z.object({
   groups: z.array(z.object({ strength: z.number().gt(0).max(1), words: z.array(z.string().min(1)).min(2) })),
 });
@@ -79,6 +81,10 @@ export interface CorpusTables {
   readonly irregular: ReadonlyMap<string, string>;
   /** Near-synonyms of the domain (round ~ talks), each group at a strength. */
   readonly related: readonly { readonly strength: number; readonly words: readonly string[] }[];
+  /** Names English knows first as names (China, Putin), lower case: a question about one the sources never use is told so. */
+  readonly names: ReadonlySet<string>;
+  /** Function words of other languages, by language: a question in one is told the sources are English. */
+  readonly languages: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface LoadedCorpus {
@@ -188,6 +194,8 @@ export function loadTables(dir: string, files: Map<string, string> = new Map()):
     stopwords: new Set(readTable(dir, 'stopwords.json', WordListSchema, files).words.map((w) => w.toLowerCase())),
     irregular: new Map(Object.entries(readTable(dir, 'irregular.json', FormsSchema, files).forms)),
     related: readTable(dir, 'related.json', RelatedSchema, files).groups,
+    names: new Set(readTable(dir, 'names.json', NamesSchema, files).names),
+    languages: new Map(Object.entries(readTable(dir, 'languages.json', LanguagesSchema, files).languages).map(([l, w]) => [l, new Set(w)] as const)),
   };
 }
 

@@ -1,20 +1,30 @@
 /**
  * ask(question): the passages that answer a question, best first, each with its best sentence,
- * the question's words it matched and a score, or no passage at all when the sources do not
- * cover the question.
+ * the question's words it matched and a score, and how far the first answer can be trusted; or
+ * no passage at all when the sources do not cover the question.
  *
- * MiniSearch's BM25 over the planned terms finds candidates. They are ranked by coverage — the
- * share of the question's weight (its words' IDF) a passage meets, a related word counting at its
- * strength — plus `sentenceShare` of the coverage by its best sentence (concepts met together
- * say more) and `bm25Share` of its BM25 score relative to the best. A passage covering less than
- * `minCoverage` is no answer; when none is left, the question is out of scope. A section's first
- * passage gets `leadShare` when its heading and title alone meet the whole question.
+ * MiniSearch's BM25 over the planned terms finds candidates. They are ranked by the question's
+ * own words first: the share of the question's weight (its words' IDF) a passage meets with
+ * them (exact, alias, close spelling), then `relatedShare` of what relatives (WordNet, word
+ * vectors) add, `sentenceShare` of the coverage by its best sentence (concepts met together say
+ * more), `kindShare` when that sentence holds what the question asks for (a date for "when", a
+ * person for "who"; see answer-type.ts) and `bm25Share` of its BM25 score relative to the best.
+ * A passage covering less than `minCoverage` is no answer; when none is left, the question is
+ * out of scope. A section's first passage gets `leadShare` when its heading and title alone
+ * meet the whole question.
+ *
+ * Before any of that: a question not in English is told the sources are English, and the names
+ * it asks about that the sources never mention are named in the reply.
  */
 import type { Span } from '../corpus/sentences.ts';
+import { MESSAGES } from '../messages.ts';
+import { expectedKinds, kindsIn, type AnswerKind } from './answer-type.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
+import { otherLanguage } from './language.ts';
 import { compilePlan, matchedWords, matchPassage } from './match.ts';
 import { planQuery, type QueryPlan } from './query.ts';
 import type { Lexicon } from './related.ts';
+import { unmentionedNames } from './unmentioned.ts';
 
 /** The one sentence of a passage that best answers the question. */
 export interface Highlight {
@@ -28,21 +38,38 @@ export interface Answer {
   readonly score: number;
   /** Share of the question's weight this passage covers, 0 to 1. */
   readonly coverage: number;
+  /** The same with the question's own words only (no relatives), 0 to 1. */
+  readonly ownCoverage: number;
   readonly highlight: Highlight;
   /** The question's words this passage matched ("negotiator → envoy" for a related match). */
   readonly matched: readonly string[];
+  /** Whether the bold sentence holds what the question asks for (a date for "when"); undefined when it asks for nothing in particular. */
+  readonly kindMet?: boolean;
 }
+
+/** How far the first answer can be trusted: high when its evidence is strong, low otherwise. */
+export type Confidence = 'high' | 'low';
 
 export interface AskResponse {
   readonly query: string;
   readonly answers: readonly Answer[];
-  /** Why there is no answer, when there is none. */
+  /** Why there is no answer, or what the reader should know before the answers. */
   readonly notice?: string;
+  /** How far the first answer can be trusted (low when there is none). */
+  readonly confidence: Confidence;
+  /** Names the question asks about that the sources never mention. */
+  readonly unmentioned?: readonly string[];
+  /** The language the question seems to be in, when it is not English. */
+  readonly language?: string;
 }
 
 export const ASK_TUNING = {
   minCoverage: 0.3,
-  sentenceShare: 0.2,
+  /** What relatives (WordNet, word vectors) add on top of the question's own words counts this much. */
+  relatedShare: 0.3,
+  sentenceShare: 0.4,
+  /** A best sentence that holds what the question asks for (a date for "when"). */
+  kindShare: 0.3,
   bm25Share: 0.3,
   /**
    * When a passage's heading and title alone meet the whole question, every passage of that
@@ -51,6 +78,11 @@ export const ASK_TUNING = {
    * "outcome of the first day": NEO's "First-Day Outcomes" opens with the answer).
    */
   leadShare: 0.3,
+  /**
+   * A first answer is trusted (high) when the question's own words cover this much of it and,
+   * when the question asks for something in particular, its bold sentence holds it.
+   */
+  highOwnCoverage: 0.75,
   candidates: 30,
   limit: 5,
 } as const;
@@ -58,41 +90,87 @@ export const ASK_TUNING = {
 /** Coverage this close to 1 is all of the question (sums of weights are not exact). */
 const FULL = 1 - 1e-9;
 
-export function rank(plan: QueryPlan, index: PassageIndex, limit: number, filter?: (p: IndexedPassage) => boolean): Answer[] {
+/** The answer kinds of each sentence of a passage, worked out once per passage. */
+const sentenceKinds = new WeakMap<IndexedPassage, readonly ReadonlySet<AnswerKind>[]>();
+function kindsOf(passage: IndexedPassage, index: PassageIndex): readonly ReadonlySet<AnswerKind>[] {
+  let kinds = sentenceKinds.get(passage);
+  if (!kinds) {
+    kinds = passage.sentences.map((s) => kindsIn(passage.text.slice(s.start, s.end), index.analyzer));
+    sentenceKinds.set(passage, kinds);
+  }
+  return kinds;
+}
+
+/**
+ * The passages that best meet `plan`, best first. `wanted` are the kinds of answer the question
+ * asks for (none: any sentence will do).
+ */
+export function rank(
+  plan: QueryPlan,
+  index: PassageIndex,
+  limit: number,
+  filter?: (p: IndexedPassage) => boolean,
+  wanted: readonly AnswerKind[] = [],
+): Answer[] {
   const T = ASK_TUNING;
   const compiled = compilePlan(plan, index);
   const hits = index.query(plan.weights, T.candidates, filter);
   const best = hits[0]?.score ?? 1;
   return hits
     .map((h) => {
-      const m = matchPassage(compiled, index.termIdsOf(h.passage));
+      const kinds = wanted.length > 0 ? kindsOf(h.passage, index) : [];
+      const holds = (k: number): boolean => wanted.some((w) => kinds[k]?.has(w) ?? false);
+      const m = matchPassage(compiled, index.termIdsOf(h.passage), wanted.length > 0 ? (k) => (holds(k) ? T.kindShare : 0) : undefined);
+      const kindMet = wanted.length > 0 ? holds(m.bestSentence) : undefined;
       const lead = m.contextCoverage >= FULL && index.opensSection(h.passage) ? T.leadShare : 0;
-      return { h, m, score: m.coverage + T.sentenceShare * m.sentenceCoverage + (T.bm25Share * h.score) / best + lead };
+      const score =
+        m.ownCoverage +
+        T.relatedShare * (m.coverage - m.ownCoverage) +
+        T.sentenceShare * m.sentenceCoverage +
+        (kindMet ? T.kindShare : 0) +
+        (T.bm25Share * h.score) / best +
+        lead;
+      return { h, m, score, kindMet };
     })
     .filter((r) => r.m.coverage >= T.minCoverage)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)
-    .map(({ h, m, score }) => {
+    .map(({ h, m, score, kindMet }) => {
       const span = h.passage.sentences[m.bestSentence] ?? { start: 0, end: h.passage.text.length };
       return {
         passage: h.passage,
         score: Math.round(score * 1000) / 1000,
         coverage: Math.round(m.coverage * 1000) / 1000,
+        ownCoverage: Math.round(m.ownCoverage * 1000) / 1000,
         highlight: { text: h.passage.text.slice(span.start, span.end), span },
         matched: matchedWords(compiled, index.termIdsOf(h.passage)),
+        ...(kindMet === undefined ? {} : { kindMet }),
       };
     });
 }
 
+/** High when the first answer meets most of the question with its own words and holds what it asks for. */
+export function confidenceOf(first: Answer | undefined, unmentioned: readonly string[]): Confidence {
+  if (!first || unmentioned.length > 0) return 'low';
+  return first.ownCoverage >= ASK_TUNING.highOwnCoverage && first.kindMet !== false ? 'high' : 'low';
+}
+
 export function ask(question: string, index: PassageIndex, lexicon: Lexicon, limit: number = ASK_TUNING.limit): AskResponse {
   const query = question.trim();
+  const foreign = lexicon.languages ? otherLanguage(query, index.analyzer.stopwords, lexicon.languages) : undefined;
+  if (foreign) {
+    return { query, answers: [], notice: MESSAGES.askNotEnglish(foreign.language), confidence: 'low', language: foreign.language };
+  }
   const plan = planQuery(query, index, lexicon);
   if (plan.concepts.length === 0) {
-    return { query, answers: [], notice: 'The question has no words to search for: ask about the talks in a few words.' };
+    return { query, answers: [], notice: MESSAGES.askEmpty, confidence: 'low' };
   }
-  const answers = plan.concepts.some((c) => c.anchor) ? rank(plan, index, limit) : [];
+  const words = lexicon.words;
+  const unmentioned = lexicon.names ? unmentionedNames(query, index, lexicon.names, (w) => (words ? words.has(w) : false)) : [];
+  const answers = plan.concepts.some((c) => c.anchor) ? rank(plan, index, limit, undefined, expectedKinds(query)) : [];
+  const named = unmentioned.length > 0 ? { unmentioned, notice: MESSAGES.askUnmentioned(unmentioned) } : {};
   if (answers.length === 0) {
-    return { query, answers, notice: 'The sources do not cover this question.' };
+    return { query, answers, notice: MESSAGES.askNotCovered, confidence: 'low', ...named };
   }
-  return { query, answers };
+  return { query, answers, confidence: confidenceOf(answers[0], unmentioned), ...named };
 }

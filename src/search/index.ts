@@ -95,7 +95,10 @@ export class PassageIndex {
       this.byId.set(p.id, p);
       this.ordinal.set(p.id, i);
     });
+    // Words as written, not only their stems: "negotations" is one letter from "negotiations",
+    // five from the stem "negoti".
     for (const term of this.docFreq.keys()) this.spellings.set(term, term);
+    for (const [term, forms] of this.surfaces) for (const form of forms) if (!this.spellings.has(form)) this.spellings.set(form, term);
     for (const [word, term] of this.analyzer.aliasWords) if (!this.spellings.has(word)) this.spellings.set(word, term);
     if (KNOWN_INTERNALS) {
       const internals = internalsOf(search);

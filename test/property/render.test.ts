@@ -288,6 +288,7 @@ const answerArb: fc.Arbitrary<Answer> = fc.record({ meta: metaArb, text: longTex
   passage: { id: `${meta.id}-1`, source: meta.id, heading, position: 1, start: 0, end: text.length, text, sentences: [{ start: 0, end: text.length }], meta },
   score: 1,
   coverage: 1,
+  ownCoverage: 1,
   highlight: { text: text.slice(Math.max(0, span.start), Math.max(0, span.end)), span },
   matched: [],
 }));
@@ -315,7 +316,7 @@ const differenceArb: fc.Arbitrary<Difference> = fc.record({
 
 function stubEngine(answers: readonly Answer[], quotes: readonly QuoteHit[], compare: CompareResponse): BotEngine {
   return {
-    ask: (query): AskResponse => ({ query, answers }),
+    ask: (query): AskResponse => ({ query, answers, confidence: 'high' }),
     quote: (query): QuoteResponse => ({ query, quotes }),
     compare: () => compare,
     speakers: () => [],

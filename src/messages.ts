@@ -1,0 +1,31 @@
+/**
+ * The words users read in answers and notices, in one place, for every front end (Discord, the
+ * console, the command line). Functions take what varies; nothing here knows a source by name.
+ */
+
+export const MESSAGES = {
+  askEmpty: 'The question has no words to search for: ask about the talks in a few words.',
+  askNotCovered: 'The sources do not cover this question.',
+  /** Shown above closest passages when the engine is not confident they answer. */
+  askLowConfidence: 'The sources may not answer this directly; the closest passages:',
+  askNotEnglish: (language: string): string =>
+    `This looks like ${language}; the sources are in English, so ask in English (for example: when did the talks start?).`,
+  askUnmentioned: (names: readonly string[]): string => `The sources do not mention ${joinNames(names)}.`,
+  /** Heading of the differences an /ask about where the sources disagree answers with. */
+  askDifferences: 'Where the sources differ:',
+  askNoDifferences: 'The sources do not contradict each other on the topics they share.',
+  /** Heading of a speaker's quotations, for /ask "what did X say". */
+  askQuotesOf: (speaker: string): string => `What ${speaker} is quoted as saying:`,
+  quoteEmpty: 'Give a speaker or some words of a quotation.',
+  quoteNone: 'No quotation by that speaker or with those words.',
+  compareNone: 'Neither source covers this topic.',
+  compareNoneOfMany: 'No source covers this topic.',
+  compareNotCovered: (sources: readonly string[]): string => `Not covered by ${sources.join(' or ')}.`,
+  compareWeak: (source: string): string => `${source} only touches on this in passing.`,
+} as const;
+
+/** "China", "China and Russia", "China, Russia and Turkey". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

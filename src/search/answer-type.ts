@@ -1,0 +1,54 @@
+/**
+ * What a question asks for, and which sentences hold that kind of thing. "When did the talks
+ * take place?" wants a date, not the sentence that best repeats "take place"; "Who …" a person or
+ * a body; "How much / how many …" a figure; "Where …" a place; "Why …" a reason.
+ *
+ * The question's form is read from its first words (English grammar, not data about the
+ * sources); a sentence's kinds are read from its words: dates and relative times, figures, the
+ * alias table's people, bodies and places, titles and roles, reason words.
+ */
+import type { Analyzer } from './analyzer.ts';
+
+export type AnswerKind = 'date' | 'person' | 'number' | 'place' | 'reason';
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/** A date or a relative time ("April 12", "May 2024", "next week", "in 2020"). */
+export const DATE = new RegExp(
+  `\\b(?:${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?|${MONTH}\\s+\\d{4}|(?:next|last|this|the following|previous)\\s+(?:week|month|year|round|day)|in\\s+\\d{4}|since\\s+\\d{4}|tomorrow|yesterday)\\b`,
+  'g',
+);
+const DATE_WORDS = new RegExp(`\\b(?:${MONTH}|(?:19|20)\\d{2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weeks?|months?|years?|decades?)\\b`);
+const NUMBER_WORDS = /\b(?:\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)|\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|double|twice|several|many|few)\b/i;
+/** A four-digit year is a date, not a figure. */
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+const ROLE = /\b(?:President|Minister|Envoy|Secretary|Leader|Ayatollah|Spokes(?:man|woman|person)|Ambassador|Commander|General|Chief|Director|diplomat|official|negotiator|mediator|envoy|minister|leader|president|spokes(?:man|woman|person))\b/;
+const PLACE_WORDS = /\b(?:in|at|to|from)\s+(?:the\s+)?\p{Lu}\p{L}+/u;
+const REASON = /\b(?:because|due to|as a result|in order to|so that|so as to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought|motiv\w*|reasons?|driven by|out of|fear\w*|pressure\w*|desperat\w*|need(?:s|ed)? to|wants? to|to avoid|to secure|to ease|to preserve|to gain|given|amid)\b/i;
+
+/** The kinds of answer a question accepts, best first; empty when its form says nothing. */
+export function expectedKinds(question: string): readonly AnswerKind[] {
+  const q = question.toLowerCase().replace(/[’']/g, "'");
+  if (/\b(?:when|what (?:date|day|time|year|month)|which (?:date|day|year|month)|how long ago|since when)\b/.test(q)) return ['date'];
+  if (/\bhow (?:much|many|big|large|often)\b|\bwhat (?:percent|percentage|number|amount|share)\b/.test(q)) return ['number'];
+  if (/\b(?:who|whom|whose|who's)\b|\bwhich (?:person|official|minister|leader|envoy|guy|man|woman)\b/.test(q)) return ['person'];
+  if (/\bwhere\b|\b(?:which|what) (?:country|countries|city|place|state)\b/.test(q)) return ['place'];
+  if (/\bwhy\b|\bwhat for\b|\bhow come\b|\bwhat (?:made|makes|drove|drives|pushed|pushes)\b|\bmotiv/.test(q)) return ['reason'];
+  return [];
+}
+
+/** The kinds of answer a sentence holds. */
+export function kindsIn(sentence: string, analyzer: Analyzer): Set<AnswerKind> {
+  const kinds = new Set<AnswerKind>();
+  if (DATE_WORDS.test(sentence) || new RegExp(DATE.source).test(sentence)) kinds.add('date');
+  if (NUMBER_WORDS.test(sentence.replace(YEAR, ''))) kinds.add('number');
+  if (ROLE.test(sentence)) kinds.add('person');
+  if (PLACE_WORDS.test(sentence)) kinds.add('place');
+  if (REASON.test(sentence)) kinds.add('reason');
+  for (const t of analyzer.analyze(sentence)) {
+    if (!t.alias) continue;
+    const kind = analyzer.kinds.get(t.term);
+    if (kind === 'person' || kind === 'org' || kind === 'media') kinds.add('person');
+    if (kind === 'place') kinds.add('place');
+  }
+  return kinds;
+}
