@@ -206,7 +206,7 @@ function main(): void {
       const hits = index.query(plan.weights, ASK_TUNING.candidates);
       add('index.query (BM25 over the MiniSearch postings: OR of the searched terms, best 30)', performance.now() - t);
       t = performance.now();
-      const matches = hits.map((h) => matchPassage(compiled, index.termIdsOf(h.passage)));
+      const matches = hits.map((h) => matchPassage(compiled, index.termIdsOf(h.passage), ASK_TUNING.relatedShare));
       add('matchPassage (coverage, best sentence; 30 candidates)', performance.now() - t);
       t = performance.now();
       hits

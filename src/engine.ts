@@ -12,6 +12,9 @@ import { Analyzer } from './search/analyzer.ts';
 import { ask, type AskResponse } from './search/ask.ts';
 import { PassageIndex } from './search/index.ts';
 import { compare } from './search/compare.ts';
+import { askDifferences, differencesOver, type FoundDifference } from './search/disagreements.ts';
+import { readIntent } from './search/intent.ts';
+import { askSaid } from './search/said.ts';
 import { QuotationExtractor } from './search/quotations.ts';
 import { QuoteIndex } from './search/quotes.ts';
 import { buildLexicon, type Lexicon } from './search/related.ts';
@@ -119,9 +122,29 @@ export class Engine {
     return new Engine(built.documents, index, lexicon, quotes, cached);
   }
 
-  /** The passages that best answer `question`, best first (at most `limit`, default 5). */
+  /**
+   * The passages that best answer `question`, best first (at most `limit`, default 5); for "what
+   * did X say", X's words; for "where do the sources differ", the differences (see intent.ts).
+   */
   ask(question: string, limit?: number): AskResponse {
-    return ask(question, this.index, this.lexicon, limit);
+    const query = question.trim();
+    const intent = readIntent(query, this.documents.map((d) => d.meta.id));
+    if (intent?.kind === 'said') {
+      const said = askSaid(intent.who, intent.about, this.index, this.lexicon, this.quotes, limit);
+      if (said) return { ...said, query };
+    }
+    if (intent?.kind === 'differences') {
+      return { ...askDifferences(intent.about, () => this.allDifferences(), (t) => this.compare(t), this.index, this.lexicon, limit), query };
+    }
+    return ask(query, this.index, this.lexicon, limit);
+  }
+
+  private differenceList: readonly FoundDifference[] | undefined;
+
+  /** Every difference compare finds over the topics it offers (worked out once). */
+  allDifferences(): readonly FoundDifference[] {
+    this.differenceList ??= differencesOver(this.topics(), (t) => this.compare(t));
+    return this.differenceList;
   }
 
   /** Quotations by speaker (any alias or part of the name) or by their words, best first. */

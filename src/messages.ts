@@ -12,7 +12,7 @@ export const MESSAGES = {
     `This looks like ${language}; the sources are in English, so ask in English (for example: when did the talks start?).`,
   askUnmentioned: (names: readonly string[]): string => `The sources do not mention ${joinNames(names)}.`,
   /** Heading of the differences an /ask about where the sources disagree answers with. */
-  askDifferences: 'Where the sources differ:',
+  askDifferences: 'Where the sources differ in names, titles, dates and figures (differences of view are not detected):',
   askNoDifferences: 'The sources do not contradict each other on the topics they share.',
   /** Heading of a speaker's quotations, for /ask "what did X say". */
   askQuotesOf: (speaker: string): string => `What ${speaker} is quoted as saying:`,

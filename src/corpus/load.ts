@@ -79,6 +79,8 @@ export interface CorpusTables {
   readonly stopwords: ReadonlySet<string>;
   /** Irregular forms and their base form (wrote → write). */
   readonly irregular: ReadonlyMap<string, string>;
+  /** Chat forms of words and the word meant (ppl → people). */
+  readonly chat: ReadonlyMap<string, string>;
   /** Near-synonyms of the domain (round ~ talks), each group at a strength. */
   readonly related: readonly { readonly strength: number; readonly words: readonly string[] }[];
   /** Names English knows first as names (China, Putin), lower case: a question about one the sources never use is told so. */
@@ -193,6 +195,7 @@ export function loadTables(dir: string, files: Map<string, string> = new Map()):
     aliasGroups: readTable(dir, 'aliases.json', AliasSchema, files).groups,
     stopwords: new Set(readTable(dir, 'stopwords.json', WordListSchema, files).words.map((w) => w.toLowerCase())),
     irregular: new Map(Object.entries(readTable(dir, 'irregular.json', FormsSchema, files).forms)),
+    chat: new Map(Object.entries(readTable(dir, 'chat.json', FormsSchema, files).forms)),
     related: readTable(dir, 'related.json', RelatedSchema, files).groups,
     names: new Set(readTable(dir, 'names.json', NamesSchema, files).names),
     languages: new Map(Object.entries(readTable(dir, 'languages.json', LanguagesSchema, files).languages).map(([l, w]) => [l, new Set(w)] as const)),

@@ -7,6 +7,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer } from '../search/ask.ts';
 import type { CompareResponse, CompareSide, QuoteHit, SourceMeta, SourceSummary, Span } from '../search/types.ts';
+import { MESSAGES } from '../messages.ts';
 import { colourOf, NEUTRAL_COLOUR } from './colours.ts';
 import { escapeText } from './escape.ts';
 import { ELLIPSIS, fitEmbeds, LIMITS, truncate } from './limits.ts';
@@ -94,6 +95,12 @@ export function answerEmbed(answer: Answer, position: number, total: number): AP
   };
 }
 
+/** A speaker's quotations in the passages shown, for /ask "what did X say". */
+export function quotesListEmbed(speaker: string, quotes: readonly QuoteHit[]): APIEmbed {
+  const lines = quotes.map((h) => `“${escapeText(h.quotation.text)}” — ${escapeText(h.meta.id)}`);
+  return { color: NEUTRAL_COLOUR, title: truncate(escapeText(MESSAGES.askQuotesOf(speaker)), LIMITS.embedTitle), description: truncate(lines.join('\n'), LIMITS.embedDescription) };
+}
+
 /** The quotation's context with the quoted parts that belong to it in bold. */
 export function markedQuotation(text: string, context: string, max: number = LIMITS.embedDescription): string {
   const words = (s: string): string => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
@@ -128,8 +135,9 @@ function sideEmbed(side: CompareSide): APIEmbed {
   const perPassage = Math.floor((LIMITS.embedDescription - 10) / Math.max(1, side.passages.length)) - 60;
   const description =
     side.passages.length === 0
-      ? `*${escapeText(side.meta.id)} does not cover this topic.*`
-      : side.passages
+      ? `*${escapeText(MESSAGES.compareNotCovered([side.meta.id]))}*`
+      : (side.weak ? `*${escapeText(MESSAGES.compareWeak(side.meta.id))}*\n\n` : '') +
+        side.passages
           .map((p) => {
             const heading = p.passage.heading ? `__${escapeText(p.passage.heading)}__\n` : '';
             return heading + markedPassage(p.passage.text, p.highlight.span, perPassage);
@@ -141,7 +149,8 @@ function sideEmbed(side: CompareSide): APIEmbed {
 /** At most this many differences are listed (the rest are counted), each kept short. */
 const MAX_DIFFERENCES = 10;
 
-function differencesEmbed(response: CompareResponse): APIEmbed {
+/** The differences the sources give, as one embed (compare, and /ask "where do they differ"). */
+export function differencesEmbed(response: Pick<CompareResponse, 'differences'>): APIEmbed {
   const all = response.differences;
   if (all.length === 0) {
     return { color: NEUTRAL_COLOUR, title: 'Differences', description: 'No differences found in the names, dates, numbers or titles the sources give.' };

@@ -5,9 +5,10 @@
  */
 import type { MessageMentionOptions } from 'discord.js';
 import { oneLine } from './escape.ts';
-import { fitEmbeds, truncate } from './limits.ts';
+import { MESSAGES } from '../messages.ts';
+import { fitEmbeds, LIMITS, truncate } from './limits.ts';
 import { pageButtons, pageOf, queryLine } from './paging.ts';
-import { answerEmbed, compareEmbeds, quoteEmbed } from './render.ts';
+import { answerEmbed, compareEmbeds, differencesEmbed, quoteEmbed, quotesListEmbed } from './render.ts';
 import type { Reply } from './respond.ts';
 import type { BotEngine } from './types.ts';
 
@@ -49,12 +50,23 @@ export function askReply(engine: BotEngine, question: string, opts: ReplyOptions
   const head = header('Question', query, opts);
   const ephemeral = opts.ephemeral ?? false;
   if (response.answers.length === 0) {
-    return { ...head, content: withNotice(head.content, response.notice ?? 'The sources do not cover this question.'), ephemeral };
+    return { ...head, content: withNotice(head.content, response.notice ?? MESSAGES.askNotCovered), ephemeral };
   }
   const page = pageOf(response.answers, opts.page ?? 0, ASK_PAGE_SIZE);
+  // What the reader should know before the passages: a name the sources never mention, that
+  // the closest passages may not answer, where the sources differ, what a speaker said.
+  const notices = [response.unmentioned ? response.notice : undefined, response.confidence === 'low' && !response.intent ? MESSAGES.askLowConfidence : undefined];
+  const first = page.page === 0;
+  const lead =
+    first && response.intent === 'differences' && (response.differences ?? []).length > 0
+      ? [differencesEmbed({ differences: response.differences ?? [] })]
+      : first && response.intent === 'said' && response.speaker && (response.quotes ?? []).length > 0
+        ? [quotesListEmbed(response.speaker, response.quotes ?? [])]
+        : [];
   return {
     ...head,
-    embeds: fitEmbeds(page.items.map((a, k) => answerEmbed(a, page.first + k, page.total))),
+    content: truncate(notices.reduce<string>((c, n) => withNotice(c, n), head.content), LIMITS.content),
+    embeds: fitEmbeds([...lead, ...page.items.map((a, k) => answerEmbed(a, page.first + k, page.total))]),
     components: pageButtons('ask', opts.askerId, query, page.page, page.pageCount),
     ephemeral,
   };
@@ -66,7 +78,7 @@ export function quoteReply(engine: BotEngine, text: string, opts: ReplyOptions):
   const head = header('Quotations', query, opts);
   const ephemeral = opts.ephemeral ?? false;
   if (response.quotes.length === 0) {
-    return { ...head, content: withNotice(head.content, response.notice ?? 'No quotation in the sources matches this.'), ephemeral };
+    return { ...head, content: withNotice(head.content, response.notice ?? MESSAGES.quoteNone), ephemeral };
   }
   const page = pageOf(response.quotes, opts.page ?? 0, QUOTE_PAGE_SIZE);
   const heading = (passageId: string): string | null | undefined => engine.index.get(passageId)?.heading;
@@ -85,7 +97,7 @@ export function compareReply(engine: BotEngine, topic: string, opts: Omit<ReplyO
   const covered = response.sides.some((s) => s.passages.length > 0);
   return {
     ...head,
-    content: withNotice(head.content, response.notice ?? (covered ? undefined : 'Neither source covers this topic.')),
+    content: withNotice(head.content, response.notice ?? (covered ? undefined : MESSAGES.compareNone)),
     embeds: covered ? compareEmbeds(response) : [],
     ephemeral: opts.ephemeral ?? false,
   };

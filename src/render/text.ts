@@ -2,6 +2,7 @@
  * Plain-text rendering of the engine's answers, for the local console and the command line.
  */
 import type { SourceMeta } from '../corpus/load.ts';
+import { MESSAGES } from '../messages.ts';
 import type { AskResponse } from '../search/ask.ts';
 import type { CompareResponse, QuoteResponse, SourceSummary } from '../search/types.ts';
 
@@ -16,14 +17,20 @@ export function marked(text: string, span: { start: number; end: number }): stri
 }
 
 export function askText(r: AskResponse): string {
-  if (r.answers.length === 0) return `${r.notice ?? 'No answer.'}\n`;
-  return r.answers
+  if (r.answers.length === 0) return `${r.notice ?? MESSAGES.askNotCovered}\n`;
+  const head: string[] = [];
+  if (r.notice) head.push(r.notice);
+  for (const d of r.differences ?? []) head.push(`   * ${d.kind}: ${d.note}`);
+  for (const h of r.quotes ?? []) head.push(`   "${h.quotation.text}" — ${h.quotation.speaker ?? 'unattributed'} (${h.meta.id})`);
+  if (r.confidence === 'low' && r.intent === undefined) head.push(MESSAGES.askLowConfidence);
+  const answers = r.answers
     .map((a, i) => `${i + 1}. ${marked(a.passage.text, a.highlight.span)}\n   — ${attribution(a.passage.meta, a.passage.heading)} (score ${a.score})\n`)
     .join('\n');
+  return head.length > 0 ? `${head.join('\n')}\n\n${answers}` : answers;
 }
 
 export function quoteText(r: QuoteResponse): string {
-  if (r.quotes.length === 0) return `${r.notice ?? 'No quotation.'}\n`;
+  if (r.quotes.length === 0) return `${r.notice ?? MESSAGES.quoteNone}\n`;
   return r.quotes
     .map((h, i) => {
       const q = h.quotation;
@@ -35,10 +42,11 @@ export function quoteText(r: QuoteResponse): string {
 
 export function compareText(r: CompareResponse): string {
   const out: string[] = [];
-  if (r.sides.length === 0) return `${r.notice ?? 'No source covers this topic.'}\n`;
+  if (r.sides.length === 0) return `${r.notice ?? MESSAGES.compareNoneOfMany}\n`;
   for (const side of r.sides) {
     out.push(`== ${attribution(side.meta)}`);
-    if (side.passages.length === 0) out.push(`   Not covered by ${side.source}.`);
+    if (side.passages.length === 0) out.push(`   ${MESSAGES.compareNotCovered([side.source])}`);
+    if (side.weak) out.push(`   ${MESSAGES.compareWeak(side.source)}`);
     for (const p of side.passages) out.push(`   - ${marked(p.passage.text, p.highlight.span)}${p.passage.heading ? ` [${p.passage.heading}]` : ''}`);
     out.push('');
   }

@@ -6,7 +6,7 @@
  * 2. case and accent folding;
  * 3. the alias table: every name or spelling of a group becomes the group's one term
  *    ("Whitcoff", "Steve Witkoff" → `steve_witkoff`), multi-word entries first;
- * 4. stop words dropped;
+ * 4. chat forms to the word meant (ppl → people), then stop words dropped;
  * 5. irregular forms to their base (wrote → write), then Porter2 stemming of plain words.
  */
 import stem from 'wink-porter2-stemmer';
@@ -39,6 +39,8 @@ export interface AnalyzedTerm {
 export interface AnalyzerTables {
   readonly stopwords: ReadonlySet<string>;
   readonly irregular: ReadonlyMap<string, string>;
+  /** Chat forms and the word meant (ppl → people); optional for callers that have none. */
+  readonly chat?: ReadonlyMap<string, string>;
   readonly aliasGroups: readonly { readonly kind: NameKind; readonly names: readonly string[] }[];
 }
 
@@ -76,6 +78,7 @@ export function aliasKey(canonical: string): string {
 export class Analyzer {
   readonly stopwords: ReadonlySet<string>;
   private readonly irregular: ReadonlyMap<string, string>;
+  private readonly chat: ReadonlyMap<string, string>;
   private readonly stems = new Map<string, string>();
   /** Alias entries by their first folded word, longest first. */
   private readonly aliases = new Map<string, AliasEntry[]>();
@@ -89,6 +92,7 @@ export class Analyzer {
   constructor(tables: AnalyzerTables) {
     this.stopwords = tables.stopwords;
     this.irregular = tables.irregular;
+    this.chat = tables.chat ?? new Map();
     for (const group of tables.aliasGroups) {
       const canonical = group.names[0];
       if (canonical === undefined) continue;
@@ -121,7 +125,8 @@ export class Analyzer {
   }
 
   /** Term of one folded word that is not an alias: null for a stop word or noise. */
-  wordTerm(folded: string): string | null {
+  wordTerm(written: string): string | null {
+    const folded = this.chat.get(written) ?? written;
     if (folded.length === 0 || this.stopwords.has(folded)) return null;
     // No English word is longer than MAX_STEMMED letters, and the stemmer's cost grows with the square of length.
     if (!PLAIN_WORD.test(folded) || folded.length <= 2 || folded.length > MAX_STEMMED) return folded;

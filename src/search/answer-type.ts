@@ -21,7 +21,7 @@ const DATE_WORDS = new RegExp(`\\b(?:${MONTH}|(?:19|20)\\d{2}|Monday|Tuesday|Wed
 const NUMBER_WORDS = /\b(?:\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)|\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|double|twice|several|many|few)\b/i;
 /** A four-digit year is a date, not a figure. */
 const YEAR = /\b(?:19|20)\d{2}\b/g;
-const ROLE = /\b(?:President|Minister|Envoy|Secretary|Leader|Ayatollah|Spokes(?:man|woman|person)|Ambassador|Commander|General|Chief|Director|diplomat|official|negotiator|mediator|envoy|minister|leader|president|spokes(?:man|woman|person))\b/;
+const ROLE = /\b(?:President|Minister|Envoy|Secretary|Leader|Ayatollah|Spokes(?:man|woman|person)|Ambassador|Commander|General|Chief|Director|diplomat|official|negotiator|mediator|envoy|minister|leader|president|spokes(?:man|woman|person)|analyst|researcher|scholar|expert|author|journalist|professor|fellow|commentator|observer)\b/;
 const PLACE_WORDS = /\b(?:in|at|to|from)\s+(?:the\s+)?\p{Lu}\p{L}+/u;
 const REASON = /\b(?:because|due to|as a result|in order to|so that|so as to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought|motiv\w*|reasons?|driven by|out of|fear\w*|pressure\w*|desperat\w*|need(?:s|ed)? to|wants? to|to avoid|to secure|to ease|to preserve|to gain|given|amid)\b/i;
 
@@ -34,6 +34,16 @@ export function expectedKinds(question: string): readonly AnswerKind[] {
   if (/\bwhere\b|\b(?:which|what) (?:country|countries|city|place|state)\b/.test(q)) return ['place'];
   if (/\bwhy\b|\bwhat for\b|\bhow come\b|\bwhat (?:made|makes|drove|drives|pushed|pushes)\b|\bmotiv/.test(q)) return ['reason'];
   return [];
+}
+
+/**
+ * The kinds of answer a compare topic asks for: "next round", "timeline of the talks" want the
+ * sentences that date things.
+ */
+export function topicKinds(topic: string): readonly AnswerKind[] {
+  const kinds = expectedKinds(topic);
+  if (kinds.length > 0) return kinds;
+  return /\b(?:next|last|previous|upcoming|following|future|dates?|schedul\w*|timing|timeline)\b/i.test(topic) ? ['date'] : [];
 }
 
 /** The kinds of answer a sentence holds. */

@@ -24,6 +24,7 @@ import { otherLanguage } from './language.ts';
 import { compilePlan, matchedWords, matchPassage } from './match.ts';
 import { planQuery, type QueryPlan } from './query.ts';
 import type { Lexicon } from './related.ts';
+import type { Difference, QuoteHit } from './types.ts';
 import { unmentionedNames } from './unmentioned.ts';
 
 /** The one sentence of a passage that best answers the question. */
@@ -40,6 +41,8 @@ export interface Answer {
   readonly coverage: number;
   /** The same with the question's own words only (no relatives), 0 to 1. */
   readonly ownCoverage: number;
+  /** Share of the question's weight this passage does not meet, or meets only through a loose relative, 0 to 1. */
+  readonly missed: number;
   readonly highlight: Highlight;
   /** The question's words this passage matched ("negotiator → envoy" for a related match). */
   readonly matched: readonly string[];
@@ -61,6 +64,13 @@ export interface AskResponse {
   readonly unmentioned?: readonly string[];
   /** The language the question seems to be in, when it is not English. */
   readonly language?: string;
+  /** What the question asked for, when not passages on a topic: a speaker's words, or where the sources differ. */
+  readonly intent?: 'said' | 'differences';
+  /** For 'said': the speaker, and their quotations in the passages shown. */
+  readonly speaker?: string;
+  readonly quotes?: readonly QuoteHit[];
+  /** For 'differences': what the sources give differently, each naming both. */
+  readonly differences?: readonly Difference[];
 }
 
 export const ASK_TUNING = {
@@ -79,10 +89,19 @@ export const ASK_TUNING = {
    */
   leadShare: 0.3,
   /**
-   * A first answer is trusted (high) when the question's own words cover this much of it and,
-   * when the question asks for something in particular, its bold sentence holds it.
+   * A first answer is trusted (high) when the question's own words cover this much of it, it
+   * misses at most highMissed of it, its score is highMargin above the second's and, when the
+   * question asks for something in particular, its bold sentence holds it (see confidenceOf).
    */
-  highOwnCoverage: 0.75,
+  highOwnCoverage: 0.7,
+  /** No answer when the best passage meets less than this with the question's own words … */
+  thinOwnCoverage: 0.15,
+  /** … and misses at least this much of it (unmet, or met only through a loose relative). */
+  thinMissed: 0.75,
+  highMissed: 0.25,
+  highMargin: 0.2,
+  /** A capitalised word of the question this common in English (by frequency rank) is no name. */
+  commonWordRank: 1000,
   candidates: 30,
   limit: 5,
 } as const;
@@ -120,13 +139,13 @@ export function rank(
     .map((h) => {
       const kinds = wanted.length > 0 ? kindsOf(h.passage, index) : [];
       const holds = (k: number): boolean => wanted.some((w) => kinds[k]?.has(w) ?? false);
-      const m = matchPassage(compiled, index.termIdsOf(h.passage), wanted.length > 0 ? (k) => (holds(k) ? T.kindShare : 0) : undefined);
+      const m = matchPassage(compiled, index.termIdsOf(h.passage), T.relatedShare, wanted.length > 0 ? (k) => (holds(k) ? T.kindShare : 0) : undefined);
       const kindMet = wanted.length > 0 ? holds(m.bestSentence) : undefined;
       const lead = m.contextCoverage >= FULL && index.opensSection(h.passage) ? T.leadShare : 0;
       const score =
         m.ownCoverage +
         T.relatedShare * (m.coverage - m.ownCoverage) +
-        T.sentenceShare * m.sentenceCoverage +
+        T.sentenceShare * (m.sentenceOwnCoverage + T.relatedShare * (m.sentenceCoverage - m.sentenceOwnCoverage)) +
         (kindMet ? T.kindShare : 0) +
         (T.bm25Share * h.score) / best +
         lead;
@@ -142,6 +161,7 @@ export function rank(
         score: Math.round(score * 1000) / 1000,
         coverage: Math.round(m.coverage * 1000) / 1000,
         ownCoverage: Math.round(m.ownCoverage * 1000) / 1000,
+        missed: Math.round(m.missed * 1000) / 1000,
         highlight: { text: h.passage.text.slice(span.start, span.end), span },
         matched: matchedWords(compiled, index.termIdsOf(h.passage)),
         ...(kindMet === undefined ? {} : { kindMet }),
@@ -149,10 +169,17 @@ export function rank(
     });
 }
 
-/** High when the first answer meets most of the question with its own words and holds what it asks for. */
-export function confidenceOf(first: Answer | undefined, unmentioned: readonly string[]): Confidence {
+/**
+ * High when the first answer meets most of the question with its own words, misses little of it,
+ * holds what the question asks for, and stands clear of the second (several passages that meet
+ * the question equally well leave the reader to choose).
+ */
+export function confidenceOf(answers: readonly Answer[], unmentioned: readonly string[] = []): Confidence {
+  const T = ASK_TUNING;
+  const [first, second] = answers;
   if (!first || unmentioned.length > 0) return 'low';
-  return first.ownCoverage >= ASK_TUNING.highOwnCoverage && first.kindMet !== false ? 'high' : 'low';
+  const clear = first.score - (second?.score ?? 0) >= T.highMargin;
+  return first.ownCoverage >= T.highOwnCoverage && first.missed <= T.highMissed && first.kindMet !== false && clear ? 'high' : 'low';
 }
 
 export function ask(question: string, index: PassageIndex, lexicon: Lexicon, limit: number = ASK_TUNING.limit): AskResponse {
@@ -166,11 +193,17 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
     return { query, answers: [], notice: MESSAGES.askEmpty, confidence: 'low' };
   }
   const words = lexicon.words;
-  const unmentioned = lexicon.names ? unmentionedNames(query, index, lexicon.names, (w) => (words ? words.has(w) : false)) : [];
-  const answers = plan.concepts.some((c) => c.anchor) ? rank(plan, index, limit, undefined, expectedKinds(query)) : [];
+  const common = (w: string): boolean => (words?.rank(w) ?? Infinity) < ASK_TUNING.commonWordRank;
+  const unmentioned = lexicon.names ? unmentionedNames(query, index, lexicon.names, common) : [];
+  const ranked = plan.concepts.some((c) => c.anchor) ? rank(plan, index, limit, undefined, expectedKinds(query)) : [];
+  // Thin evidence: the best passage meets almost none of the question with its own words and
+  // misses most of it even counting close relatives ("tips to negotiate a higher salary").
+  const first = ranked[0];
+  const thin = first !== undefined && first.ownCoverage < ASK_TUNING.thinOwnCoverage && first.missed >= ASK_TUNING.thinMissed;
+  const answers = thin ? [] : ranked;
   const named = unmentioned.length > 0 ? { unmentioned, notice: MESSAGES.askUnmentioned(unmentioned) } : {};
   if (answers.length === 0) {
     return { query, answers, notice: MESSAGES.askNotCovered, confidence: 'low', ...named };
   }
-  return { query, answers, confidence: confidenceOf(answers[0], unmentioned), ...named };
+  return { query, answers, confidence: confidenceOf(answers, unmentioned), ...named };
 }

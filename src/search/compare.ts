@@ -4,7 +4,9 @@
  *
  * A side shows at most three passages that cover more than COMPARE_MIN_COVERAGE of the topic
  * (stricter than ask's floor: a topic is short, so half of it matched by chance is not
- * coverage); a side with none is "not covered". Differences are read from the two sides'
+ * coverage); a side with none, but with passages that hold most of the topic's words the
+ * sources use (COMPARE_TOUCH), shows those as weak; a side with neither is "not covered". Differences are
+ * read from the two sides'
  * best sentences and passages:
  * - names: one person written differently (Whitcoff / Witkoff);
  * - titles: the role each gives the same person (Special Envoy for West Asia / to the Middle East);
@@ -13,9 +15,11 @@
  * - numbers: figures of the same unit that differ.
  */
 import type { SourceMeta } from '../corpus/load.ts';
+import { MESSAGES } from '../messages.ts';
 import type { Analyzer } from './analyzer.ts';
+import { topicKinds } from './answer-type.ts';
 import { ASK_TUNING, rank } from './ask.ts';
-import type { PassageIndex } from './index.ts';
+import type { IndexedPassage, PassageIndex } from './index.ts';
 import { planQuery, type QueryPlan } from './query.ts';
 import { RELATED_STRENGTH, type Lexicon } from './related.ts';
 import type { CompareResponse, CompareSide, Difference } from './types.ts';
@@ -27,6 +31,8 @@ import type { CompareResponse, CompareSide, Difference } from './types.ts';
  */
 export const COMPARE_MIN_COVERAGE = Math.max(RELATED_STRENGTH.near, RELATED_STRENGTH.down);
 export const COMPARE_PER_SIDE = 3;
+/** A side that covers no passage of a topic touches on it when a passage holds this share of the weight of the topic's words the sources use. */
+export const COMPARE_TOUCH = 0.6;
 /** Sources side by side, at most: compare sets two accounts against each other. */
 export const COMPARE_MAX_SIDES = 2;
 
@@ -60,7 +66,12 @@ function titles(text: string, analyzer: Analyzer): Map<string, { name: string; t
   return out;
 }
 
-export function differences(sides: readonly CompareSide[], analyzer: Analyzer): Difference[] {
+/**
+ * `topicTerms`: the topic's own terms; a sentence that gives several dates is read for the one
+ * nearest to them ("… on April 12, with both sides agreeing to a second round next week": for
+ * "next round", next week).
+ */
+export function differences(sides: readonly CompareSide[], analyzer: Analyzer, topicTerms: ReadonlySet<string> = new Set()): Difference[] {
   const [a, b] = sides;
   if (!a || !b || a.passages.length === 0 || b.passages.length === 0) return [];
   const out: Difference[] = [];
@@ -94,7 +105,19 @@ export function differences(sides: readonly CompareSide[], analyzer: Analyzer): 
   const dates = (t: string): string[] => [...new Set([...t.matchAll(DATE)].map((m) => m[0]))];
   // Each side's dates come from its best sentence that gives one: the best-ranked passage may
   // be about the topic without dating it ("next round": RSIS's dated sentence is its second).
-  const dated = (s: CompareSide): string[] => s.passages.map((p) => dates(p.highlight.text)).find((d) => d.length > 0) ?? [];
+  const nearest = (sentence: string, found: string[]): string[] => {
+    const at = analyzer.analyze(sentence).filter((t) => topicTerms.has(t.term)).map((t) => t.start);
+    if (found.length <= 1 || at.length === 0) return found;
+    const distance = (d: string): number => Math.min(...at.map((a) => Math.abs(sentence.indexOf(d) - a)));
+    return [[...found].sort((x, y) => distance(x) - distance(y))[0] as string];
+  };
+  const dated = (s: CompareSide): string[] => {
+    for (const p of s.passages) {
+      const found = dates(p.highlight.text);
+      if (found.length > 0) return nearest(p.highlight.text, found);
+    }
+    return [];
+  };
   const da = dated(a);
   const db = dated(b);
   // Dates of one precision speak of comparable moments (next week / May 3); a year against a
@@ -119,6 +142,15 @@ export function differences(sides: readonly CompareSide[], analyzer: Analyzer): 
   return out;
 }
 
+/** Whether a passage holds any of `terms` (its text, heading or title). */
+function holdsAny(index: PassageIndex, passage: IndexedPassage, terms: readonly string[]): boolean {
+  const t = index.termIdsOf(passage);
+  return terms.some((term) => {
+    const id = index.termId(term);
+    return id !== undefined && (t.ids.includes(id) || t.context.includes(id));
+  });
+}
+
 /**
  * The sources a comparison shows: every source when there are at most COMPARE_MAX_SIDES (today
  * NEO and RSIS, one of them "not covered" if it says nothing), else — an archive — the
@@ -141,23 +173,35 @@ function sidesFor(plan: QueryPlan, index: PassageIndex, metas: readonly SourceMe
 export function compare(topic: string, index: PassageIndex, lexicon: Lexicon, metas: readonly SourceMeta[]): CompareResponse {
   const query = topic.trim();
   const plan = planQuery(query, index, lexicon);
-  const inScope = plan.concepts.some((c) => c.anchor);
+  // A topic is the sources' when it names what they name, or when they use any of its own words:
+  // compare is asked about the sources, so "economy" is in scope wherever they discuss it.
+  const inScope = plan.concepts.some((c) => c.anchor || c.candidates.some((x) => x.via !== 'related'));
   const shown = inScope ? sidesFor(plan, index, metas) : metas.length <= COMPARE_MAX_SIDES ? metas : [];
-  const sides: CompareSide[] = shown.map((meta) => ({
-    source: meta.id,
-    meta,
-    passages: inScope
-      ? rank(plan, index, COMPARE_PER_SIDE, (p) => p.source === meta.id)
-          .filter((r) => r.coverage > COMPARE_MIN_COVERAGE)
-          .map((r) => ({ passage: r.passage, highlight: r.highlight, score: r.score }))
-      : [],
-  }));
+  const kinds = topicKinds(query);
+  // The topic's words the sources use, as written ("relief" of "sanctions relief" they never
+  // write): a side that holds most of their weight touches on the topic.
+  const used = plan.concepts
+    .map((c) => ({ weight: c.weight, terms: c.candidates.filter((x) => (x.via === 'exact' || x.via === 'alias' || x.via === 'fuzzy') && index.df(x.term) > 0).map((x) => x.term) }))
+    .filter((x) => x.terms.length > 0);
+  const usedWeight = used.reduce((sum, x) => sum + x.weight, 0);
+  const touches = (p: IndexedPassage): boolean =>
+    usedWeight > 0 && used.filter((x) => holdsAny(index, p, x.terms)).reduce((sum, x) => sum + x.weight, 0) / usedWeight >= COMPARE_TOUCH;
+  const sides: CompareSide[] = shown.map((meta) => {
+    const ranked = inScope ? rank(plan, index, COMPARE_PER_SIDE * 2, (p) => p.source === meta.id, kinds) : [];
+    const covering = ranked.filter((r) => r.coverage > COMPARE_MIN_COVERAGE);
+    // A side that meets part of the topic with its own words is weak, not absent: "not covered"
+    // is a claim about a source, made only when it holds none of the topic's words.
+    const touching = covering.length > 0 ? [] : rank(plan, index, COMPARE_PER_SIDE, (p) => p.source === meta.id && touches(p), kinds);
+    const passages = (covering.length > 0 ? covering : touching).slice(0, COMPARE_PER_SIDE).map((r) => ({ passage: r.passage, highlight: r.highlight, score: r.score }));
+    return { source: meta.id, meta, passages, ...(touching.length > 0 ? { weak: true } : {}) };
+  });
   const missing = sides.filter((s) => s.passages.length === 0).map((s) => s.source);
+  const weak = sides.filter((s) => s.weak).map((s) => MESSAGES.compareWeak(s.source));
   const notice =
     missing.length === sides.length
-      ? metas.length <= COMPARE_MAX_SIDES ? 'Neither source covers this topic.' : 'No source covers this topic.'
-      : missing.length > 0
-        ? `Not covered by ${missing.join(' or ')}.`
-        : undefined;
-  return { query, sides, differences: differences(sides, index.analyzer), ...(notice ? { notice } : {}) };
+      ? metas.length <= COMPARE_MAX_SIDES ? MESSAGES.compareNone : MESSAGES.compareNoneOfMany
+      : [...(missing.length > 0 ? [MESSAGES.compareNotCovered(missing)] : []), ...weak].join(' ') || undefined;
+  const topicTerms = new Set(plan.concepts.flatMap((c) => c.candidates.filter((x) => x.via !== 'related').map((x) => x.term)));
+  const strong = sides.filter((s) => !s.weak);
+  return { query, sides, differences: differences(strong.length === sides.length ? sides : [], index.analyzer, topicTerms), ...(notice ? { notice } : {}) };
 }

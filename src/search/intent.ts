@@ -7,18 +7,16 @@
  * - "where do the sources differ / disagree", "what do the two articles contradict each other
  *   on (about <topic>)": the differences compare finds, each naming both sources.
  *
- * Only the form is read here (English grammar); the speaker is whoever the alias table names in
- * that slot, so nothing here knows a person or a source.
+ * Only the form is read here (English grammar); who the speaker is, said.ts works out.
  */
-import type { Analyzer } from './analyzer.ts';
-
 export type Intent =
-  | { readonly kind: 'said'; readonly speaker: string; readonly about: string }
+  /** `who`: the words naming the speaker, as written ("wendy shermen", "the spokeswoman Mohajerani"). */
+  | { readonly kind: 'said'; readonly who: string; readonly about: string }
   | { readonly kind: 'differences'; readonly about: string };
 
 const SAY = '(?:say|said|says|saying|tell|told|think|thinks|thought|claim|claimed|write|wrote|state|stated|mean|meant|argue|argued|warn|warned|announce|announced)';
 const SAID = new RegExp(`^\\W*(?:so\\s+|and\\s+|tldr\\s+)?what\\s+(?:did|does|do|has|had|was|is)\\s+(.+?)\\s+${SAY}\\b(.*)$`, 'i');
-const WORDS_OF = /^(.+?)'s\s+(?:words|comments|remarks|statements?|quotes?|take|view|views|position)\b(.*)$/i;
+const WORDS_OF = /^\W*(?:what\s+(?:are|were|was|is)\s+)?((?:\S+\s+){0,2}?\S+)'s\s+(?:words|comments|remarks|statements?|quotes?|quotations?)\b(.*)$/i;
 const DIFFER = /\b(?:differ\w*|different|disagree\w*|contradict\w*|conflict\w*|inconsisten\w*|discrepanc\w*|diverge\w*)\b/i;
 const BOTH = /\b(?:sources?|articles?|both|two|2|authors?|writers?|outlets?|each other|they|pieces?|reports?|accounts?)\b/i;
 
@@ -35,7 +33,7 @@ function topicOf(tail: string): string {
  * The intent of a question, if it has one. `sourceIds` are the corpus's source ids ("where do NEO
  * and RSIS differ" names the sources by id).
  */
-export function readIntent(question: string, analyzer: Analyzer, sourceIds: readonly string[]): Intent | undefined {
+export function readIntent(question: string, sourceIds: readonly string[]): Intent | undefined {
   const q = question.trim().replace(/[’]/g, "'");
   const names = new RegExp(`\\b(?:${sourceIds.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})\\b`, 'i');
   if (DIFFER.test(q) && (BOTH.test(q) || names.test(q))) {
@@ -43,10 +41,5 @@ export function readIntent(question: string, analyzer: Analyzer, sourceIds: read
     return { kind: 'differences', about: topicOf(about) };
   }
   const said = SAID.exec(q) ?? WORDS_OF.exec(q);
-  if (said) {
-    const who = said[1] ?? '';
-    const speaker = analyzer.analyze(who).find((t) => t.alias && analyzer.kinds.get(t.term) !== 'term' && analyzer.kinds.get(t.term) !== 'place');
-    if (speaker) return { kind: 'said', speaker: speaker.term, about: topicOf(said[2] ?? '') };
-  }
-  return undefined;
+  return said ? { kind: 'said', who: (said[1] ?? '').trim(), about: topicOf(said[2] ?? '') } : undefined;
 }

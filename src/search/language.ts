@@ -5,7 +5,8 @@
  * A question is taken for another language when most of its letters are of another script
  * (Cyrillic, Arabic, Persian, Chinese …), or when it holds more function words of one other
  * language (corpus/tables/languages.json; a word that is also an English stop word does not
- * count) than English stop words, two at least — one shared word ("la", "die") is not enough.
+ * count) than English stop words, two at least, or one where there is no English stop word at
+ * all; an inverted question mark is Spanish.
  */
 import { tokenize } from './analyzer.ts';
 
@@ -33,5 +34,7 @@ export function otherLanguage(
     const count = words.filter((w) => functionWords.has(w) && !englishStopwords.has(w)).length;
     if (count > (best?.count ?? 0)) best = { language, count };
   }
-  return best && best.count >= 2 && best.count > english ? { language: best.language } : undefined;
+  if (/[¿¡]/.test(question)) return { language: 'Spanish' };
+  if (!best) return undefined;
+  return (best.count >= 2 && best.count > english) || (best.count >= 1 && english === 0) ? { language: best.language } : undefined;
 }

@@ -32,6 +32,7 @@ export interface CompiledPlan {
     readonly all: Float64Array;
     readonly here: Float64Array;
     readonly own: Float64Array;
+    readonly ownHere: Float64Array;
     readonly terms: (Stand | undefined)[];
   };
 }
@@ -41,13 +42,20 @@ export interface PassageMatch {
   readonly coverage: number;
   /** The same, counting only the question's own words (exact, alias, close spelling). */
   readonly ownCoverage: number;
+  /** Share of the question's weight the passage does not meet, nor meets only weakly (below WEAK_MATCH). */
+  readonly missed: number;
   /** Share met by its best sentence (with the heading and title), 0 to 1. */
   readonly sentenceCoverage: number;
+  /** The same with the question's own words only. */
+  readonly sentenceOwnCoverage: number;
   /** Index of that sentence (the first of equals, `bonus` added to each sentence's share). */
   readonly bestSentence: number;
   /** Share met by the heading and title alone, 0 to 1. */
   readonly contextCoverage: number;
 }
+
+/** A concept met below this strength (a loose relative) counts as missed. */
+export const WEAK_MATCH = 0.5;
 
 export function compilePlan(plan: QueryPlan, index: PassageIndex): CompiledPlan {
   const byId = new Map<number, Stand[]>();
@@ -61,7 +69,7 @@ export function compilePlan(plan: QueryPlan, index: PassageIndex): CompiledPlan 
     }
   });
   const n = plan.concepts.length;
-  const scratch = { context: new Float64Array(n), all: new Float64Array(n), here: new Float64Array(n), own: new Float64Array(n), terms: new Array<Stand | undefined>(n) };
+  const scratch = { context: new Float64Array(n), all: new Float64Array(n), here: new Float64Array(n), own: new Float64Array(n), ownHere: new Float64Array(n), terms: new Array<Stand | undefined>(n) };
   return { plan, byId, total: plan.concepts.reduce((sum, c) => sum + c.weight, 0), scratch };
 }
 
@@ -91,37 +99,48 @@ function weighted(compiled: CompiledPlan, best: Float64Array): number {
 }
 
 /**
- * How `compiled` meets a passage. `bonus(k)`, when given, is added to sentence k's share when the
- * best sentence is chosen (a sentence holding what the question asks for, say a date).
+ * How `compiled` meets a passage. A sentence is judged as the passage is: its own words' share
+ * plus `related` of what relatives add, plus `bonus(k)` when given (a sentence holding what the
+ * question asks for, say a date); the best sentence is the first of the highest.
  */
-export function matchPassage(compiled: CompiledPlan, t: PassageTerms, bonus?: (sentence: number) => number): PassageMatch {
-  const { context, all, here, own } = compiled.scratch;
+export function matchPassage(compiled: CompiledPlan, t: PassageTerms, related: number, bonus?: (sentence: number) => number): PassageMatch {
+  const { context, all, here, own, ownHere } = compiled.scratch;
+  const total = compiled.total || 1;
   context.fill(0);
   meet(compiled, t.context, 0, t.context.length, context);
-  all.set(context);
+  own.fill(0);
+  meet(compiled, t.context, 0, t.context.length, own, undefined, true);
   let bestSentence = 0;
-  let bestSentenceWeight = -1;
+  let bestRanked = -Infinity;
+  let bestAll = 0;
+  let bestOwn = 0;
   for (let k = 0; k + 1 < t.bounds.length; k++) {
     here.set(context);
     meet(compiled, t.ids, t.bounds[k] as number, t.bounds[k + 1] as number, here);
-    const w = weighted(compiled, here);
-    const ranked = w + (bonus ? bonus(k) * (compiled.total || 1) : 0);
-    if (ranked > bestSentenceWeight) {
-      bestSentenceWeight = ranked;
+    ownHere.set(own);
+    meet(compiled, t.ids, t.bounds[k] as number, t.bounds[k + 1] as number, ownHere, undefined, true);
+    const w = weighted(compiled, here) / total;
+    const o = weighted(compiled, ownHere) / total;
+    const ranked = o + related * (w - o) + (bonus ? bonus(k) : 0);
+    if (ranked > bestRanked) {
+      bestRanked = ranked;
       bestSentence = k;
+      bestAll = w;
+      bestOwn = o;
     }
   }
+  all.set(context);
   meet(compiled, t.ids, 0, t.ids.length, all);
-  own.fill(0);
-  meet(compiled, t.context, 0, t.context.length, own, undefined, true);
   meet(compiled, t.ids, 0, t.ids.length, own, undefined, true);
-  const total = compiled.total || 1;
-  here.set(context);
-  meet(compiled, t.ids, t.bounds[bestSentence] ?? 0, t.bounds[bestSentence + 1] ?? 0, here);
+  let missed = 0;
+  const concepts = compiled.plan.concepts;
+  for (let k = 0; k < concepts.length; k++) if ((all[k] as number) < WEAK_MATCH) missed += (concepts[k] as Concept).weight;
   return {
     coverage: weighted(compiled, all) / total,
     ownCoverage: weighted(compiled, own) / total,
-    sentenceCoverage: weighted(compiled, here) / total,
+    missed: missed / total,
+    sentenceCoverage: bestAll,
+    sentenceOwnCoverage: bestOwn,
     bestSentence,
     contextCoverage: weighted(compiled, context) / total,
   };

@@ -18,6 +18,7 @@
  * Long questions are bounded: only the MAX_CONCEPTS rarest words count, and fuzzy look-ups stop
  * after MAX_FUZZY words, so a 6,000-character question costs about what a short one does.
  */
+import type { AnalyzedTerm } from './analyzer.ts';
 import type { PassageIndex } from './index.ts';
 import type { Lexicon } from './related.ts';
 
@@ -27,8 +28,12 @@ export interface Candidate {
   readonly strength: number;
   /** The term's weight in the search. */
   readonly boost: number;
-  /** negation: the word with or without a negation prefix (direct / indirect). */
-  readonly via: 'exact' | 'alias' | 'fuzzy' | 'negation' | 'related';
+  /**
+   * negation: the word with or without a negation prefix (direct / indirect); family: the word
+   * in another form that WordNet relates to it (economy / economic). Only 'related' is not the
+   * question's own word.
+   */
+  readonly via: 'exact' | 'alias' | 'fuzzy' | 'negation' | 'family' | 'related';
 }
 
 export interface Concept {
@@ -60,6 +65,7 @@ export const PLAN_LIMITS = {
   maxRelatedPerWord: 12,
   fuzzyStrength: 0.8,
   negationStrength: 0.8,
+  familyStrength: 0.9,
   relatedWeight: 0.6,
   weakWord: 0.3,
   commonRank: 250,
@@ -106,6 +112,43 @@ export function rarity(rank: number): number {
   return Math.min(1, Math.max(L.minRarity, Math.log(rank + 1) / Math.log(L.rareRank + 1)));
 }
 
+/** Whether `word` (four letters or more) is one edit from a stop word. */
+function nearStopword(word: string, stopwords: ReadonlySet<string>): boolean {
+  if (word.length < 4) return false;
+  for (const s of stopwords) if (Math.abs(s.length - word.length) <= 1 && editDistance(word, s, 1) <= 1) return true;
+  return false;
+}
+
+/** Edit distance of a and b, a swap of two neighbouring letters one edit ("thier"), or max + 1 once it is known to exceed max. */
+function editDistance(a: string, b: string, max: number): number {
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] as number) + 1);
+      row.push(d);
+      least = Math.min(least, d);
+    }
+    if (least > max) return max + 1;
+    before = prev;
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * Whether two stems are one word in two forms: the shorter, five letters at least, begins the
+ * longer, which has at most two letters more (economi / econom; not comment / commentari, nor
+ * defend / defenc).
+ */
+export function sameFamily(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 5 && long.length - short.length <= 2 && long.startsWith(short);
+}
+
 const NEGATION_PREFIXES = ['dis', 'un', 'in', 'im', 'ir', 'il', 'non', 'mis'] as const;
 
 /** A term with a negation prefix added and, if it has one, taken away (stems of four letters or more). */
@@ -128,7 +171,14 @@ function fuzzyDistance(word: string): number {
 export function planQuery(question: string, index: PassageIndex, lexicon: Lexicon): QueryPlan {
   const L = PLAN_LIMITS;
   const seen = new Set<string>();
-  const words = index.analyzer.analyze(question).filter((t) => !seen.has(t.term) && seen.add(t.term));
+  const stopwords = index.analyzer.stopwords;
+  const known = (t: AnalyzedTerm): boolean => index.df(t.term) > 0 || t.alias || (lexicon.words?.rank(t.folded) ?? Infinity) !== Infinity;
+  const words = index.analyzer
+    .analyze(question)
+    // A word nobody writes that is one letter from a stop word, and from no word of the sources,
+    // is that stop word mistyped ("wher", "thier"; "agre" is "agree", not "are").
+    .filter((t) => known(t) || !nearStopword(t.folded, stopwords) || index.fuzzy(t.folded, 1).some((f) => index.df(f.term) > 0))
+    .filter((t) => !seen.has(t.term) && seen.add(t.term));
   // The rarest words say the most; a long question keeps only those.
   const kept = words
     .map((t, i) => ({ t, i, w: index.idf(t.term) * (lexicon.nonNouns.has(t.term) ? L.weakWord : 1) * (t.alias ? 1 : rarity(lexicon.words?.rank(t.folded) ?? Infinity)) }))
@@ -168,7 +218,10 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
     }
     for (const r of (lexicon.related.get(t.term) ?? []).slice(0, L.maxRelatedPerWord)) {
       if (index.df(r.term) > 0 && !candidates.some((c) => c.term === r.term)) {
-        candidates.push({ term: r.term, strength: r.strength, boost: r.strength * L.relatedWeight, via: 'related' });
+        // A relative that is the same word in another form (economy, economic: the stems
+        // economi and econom) is the question's own word.
+        if (sameFamily(t.term, r.term)) candidates.push({ term: r.term, strength: L.familyStrength, boost: L.familyStrength, via: 'family' });
+        else candidates.push({ term: r.term, strength: r.strength, boost: r.strength * L.relatedWeight, via: 'related' });
       }
     }
     if (lexicon.vectors && /^\p{L}+$/u.test(t.folded) && !t.alias) {

@@ -9,6 +9,7 @@
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { SourceMeta } from '../corpus/load.ts';
+import { MESSAGES } from '../messages.ts';
 import { fold } from '../corpus/normalize.ts';
 import type { Analyzer } from './analyzer.ts';
 import { loadIndex, type SavedIndex } from './saved-index.ts';
@@ -132,7 +133,7 @@ export class QuoteIndex {
 
   quote(query: string, limit: number = QUOTE_LIMIT): QuoteResponse {
     const q = query.trim();
-    if (words(q).length === 0) return { query: q, quotes: [], notice: 'Give a speaker or some words of a quotation.' };
+    if (words(q).length === 0) return { query: q, quotes: [], notice: MESSAGES.quoteEmpty };
     const hits: QuoteHit[] = [];
     const seen = new Set<string>();
     const add = (quotation: Quotation, score: number): void => {
@@ -151,6 +152,6 @@ export class QuoteIndex {
       if (x) add(x, r.score / (1 + r.score));
     }
     const quotes = hits.slice(0, Math.max(limit, bySpeaker.length));
-    return quotes.length > 0 ? { query: q, quotes } : { query: q, quotes, notice: 'No quotation by that speaker or with those words.' };
+    return quotes.length > 0 ? { query: q, quotes } : { query: q, quotes, notice: MESSAGES.quoteNone };
   }
 }

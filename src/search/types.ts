@@ -58,6 +58,8 @@ export interface CompareSide {
   readonly meta: SourceMeta;
   /** Best first, at most three; empty when the source does not cover the topic. */
   readonly passages: readonly ComparePassage[];
+  /** The source only touches on the topic: its passages meet part of it, none all of it. */
+  readonly weak?: boolean;
 }
 
 export interface Difference {

@@ -5,7 +5,7 @@
  *
  * A name is a run of up to three question words that English knows first as a name
  * (corpus/tables/names.json, from WordNet: China, Saudi Arabia, Putin), or a word the asker
- * capitalised in mid-sentence that English does not know as a word ("Netanyahu"). It is
+ * capitalised in mid-sentence that is not a common English word ("Netanyahu"). It is
  * unmentioned when no passage holds any of its terms.
  */
 import { tokenize, type Analyzer } from './analyzer.ts';
@@ -17,7 +17,7 @@ export function unmentionedNames(
   question: string,
   index: PassageIndex,
   names: ReadonlySet<string>,
-  isEnglishWord: (folded: string) => boolean,
+  isCommonWord: (folded: string) => boolean,
 ): string[] {
   const analyzer: Analyzer = index.analyzer;
   const tokens = tokenize(question);
@@ -31,7 +31,7 @@ export function unmentionedNames(
       const written = question.slice(run[0]?.start ?? 0, run[n - 1]?.end ?? 0);
       const first = run[0];
       const capitalisedUnknown =
-        n === 1 && first !== undefined && i > 0 && /^\p{Lu}\p{Ll}+$/u.test(first.surface) && !isEnglishWord(first.folded) && !analyzer.stopwords.has(first.folded);
+        n === 1 && first !== undefined && i > 0 && /^\p{Lu}\p{Ll}+$/u.test(first.surface) && !isCommonWord(first.folded) && !analyzer.stopwords.has(first.folded);
       const isName = (names.has(folded) && !(n === 1 && analyzer.stopwords.has(folded))) || capitalisedUnknown;
       if (!isName) continue;
       taken = n;

@@ -289,6 +289,7 @@ const answerArb: fc.Arbitrary<Answer> = fc.record({ meta: metaArb, text: longTex
   score: 1,
   coverage: 1,
   ownCoverage: 1,
+  missed: 0,
   highlight: { text: text.slice(Math.max(0, span.start), Math.max(0, span.end)), span },
   matched: [],
 }));

@@ -34,11 +34,15 @@ test('a real English word the sources do not use is no misspelling of one they u
 });
 
 test('questions the sources do not cover return no passage and say so', () => {
-  for (const q of ['What is the capital of France?', 'price of bitcoin', 'recommend me a sci-fi novel to read', 'who won the world cup']) {
+  for (const q of ['price of bitcoin', 'recommend me a sci-fi novel to read', 'who won the world cup']) {
     const r = engine.ask(q);
     assert.equal(r.answers.length, 0, `${q} → ${r.answers[0]?.passage.id}`);
     assert.match(r.notice ?? '', /do not cover/);
+    assert.equal(r.confidence, 'low');
   }
+  const france = engine.ask('What is the capital of France?');
+  assert.equal(france.answers.length, 0);
+  assert.equal(france.notice, 'The sources do not mention France.');
   assert.match(engine.ask('?!').notice ?? '', /no words/);
 });
 

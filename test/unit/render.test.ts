@@ -57,7 +57,7 @@ describe('markedQuotation', () => {
 describe('embeds', () => {
   it('an answer carries publisher, title, author, date, section, colour and a footer naming the source', () => {
     const p = passage('Oman mediated. The talks ended well.');
-    const answer: Answer = { passage: p, score: 1, coverage: 1, ownCoverage: 1, highlight: { text: 'The talks ended well.', span: { start: 15, end: 36 } }, matched: [] };
+    const answer: Answer = { passage: p, score: 1, coverage: 1, ownCoverage: 1, missed: 0, highlight: { text: 'The talks ended well.', span: { start: 15, end: 36 } }, matched: [] };
     const e = answerEmbed(answer, 1, 3);
     assert.equal(e.author?.name, 'New Eastern Outlook');
     assert.equal(e.title, escapeText(META.title));

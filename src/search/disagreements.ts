@@ -1,0 +1,61 @@
+/**
+ * "Where do the sources differ?": the differences compare finds (a name spelled two ways, a
+ * title, a date, a figure), over one topic when the question gives one, else over the topics
+ * compare offers, each difference once. The passages shown are each side's best on the topic
+ * where the difference was found.
+ */
+import { MESSAGES } from '../messages.ts';
+import { ASK_TUNING, rank, type Answer, type AskResponse } from './ask.ts';
+import type { PassageIndex } from './index.ts';
+import { planQuery } from './query.ts';
+import type { Lexicon } from './related.ts';
+import type { CompareResponse, Difference } from './types.ts';
+
+export interface FoundDifference {
+  readonly topic: string;
+  readonly difference: Difference;
+}
+
+/** Every difference compare finds over `topics`, each note once, in topic order. */
+export function differencesOver(topics: readonly string[], compare: (topic: string) => CompareResponse): FoundDifference[] {
+  const seen = new Set<string>();
+  const out: FoundDifference[] = [];
+  for (const topic of topics) {
+    for (const difference of compare(topic).differences) {
+      if (seen.has(difference.note)) continue;
+      seen.add(difference.note);
+      out.push({ topic, difference });
+    }
+  }
+  return out;
+}
+
+export function askDifferences(
+  about: string,
+  everywhere: () => readonly FoundDifference[],
+  compare: (topic: string) => CompareResponse,
+  index: PassageIndex,
+  lexicon: Lexicon,
+  limit: number = ASK_TUNING.limit,
+): AskResponse {
+  const found = about ? compare(about).differences.map((difference) => ({ topic: about, difference })) : everywhere();
+  if (found.length === 0) return { query: '', answers: [], notice: MESSAGES.askNoDifferences, confidence: 'low', intent: 'differences', differences: [] };
+  const answers: Answer[] = [];
+  for (const { topic, difference } of found) {
+    const plan = planQuery(topic, index, lexicon);
+    for (const { source } of difference.values) {
+      const best = rank(plan, index, 1, (p) => p.source === source)[0];
+      if (best && !answers.some((a) => a.passage.id === best.passage.id)) answers.push(best);
+    }
+  }
+  return {
+    query: '',
+    answers: answers.slice(0, limit),
+    notice: MESSAGES.askDifferences,
+    // What compare finds are differences of names, titles, dates and figures; whether they are
+    // the disagreement the reader means, it cannot tell.
+    confidence: 'low',
+    intent: 'differences',
+    differences: found.map((f) => f.difference),
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * How the engine reads a question typed the way people type: other languages, names the sources
+ * never mention, what the question asks for, chat spellings and typos, word families and
+ * negation prefixes, "what did X say", "where do they differ", and how sure it is.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { expectedKinds, kindsIn } from '../../src/search/answer-type.ts';
+import { confidenceOf, type Answer } from '../../src/search/ask.ts';
+import { readIntent } from '../../src/search/intent.ts';
+import { otherLanguage } from '../../src/search/language.ts';
+import { negationForms, planQuery, rarity, sameFamily } from '../../src/search/query.ts';
+import { realEngine } from '../helpers/corpus.ts';
+
+const engine = realEngine();
+const analyzer = engine.index.analyzer;
+const plan = (q: string) => planQuery(q, engine.index, engine.lexicon);
+
+test('a question in another language is told the sources are English; English with a shared word is not', () => {
+  const languages = engine.lexicon.languages ?? assert.fail('no language table');
+  assert.equal(otherLanguage('¿Quién representó a Irán en las conversaciones de Omán?', analyzer.stopwords, languages)?.language, 'Spanish');
+  assert.equal(otherLanguage('Warum hat der Iran überhaupt verhandelt?', analyzer.stopwords, languages)?.language, 'German');
+  assert.equal(otherLanguage('Что сказал Аракчи?', analyzer.stopwords, languages)?.language, 'another language');
+  assert.equal(otherLanguage('did they talk in la casa or the embassy?', analyzer.stopwords, languages), undefined);
+  const r = engine.ask('Quand les négociations ont-elles commencé à Oman ?');
+  assert.equal(r.answers.length, 0);
+  assert.equal(r.language, 'French');
+  assert.match(r.notice ?? '', /in English/);
+});
+
+test('a name the sources never mention is named before any passage; names they use are not', () => {
+  const r = engine.ask('what does saudi arabia think about the oman talks');
+  assert.deepEqual(r.unmentioned, ['Saudi Arabia']);
+  assert.equal(r.notice, 'The sources do not mention Saudi Arabia.');
+  assert.equal(r.confidence, 'low');
+  assert.equal(engine.ask('did Netanyahu comment on the talks').unmentioned?.[0], 'Netanyahu', 'a capitalised word English does not know is a name');
+  for (const q of ['what did israel do before the talks', 'who is khamenei', 'what did turkey say', 'when did washington agree']) {
+    assert.deepEqual(engine.ask(q).unmentioned ?? [], [], q);
+  }
+});
+
+test('the form of a question says what it asks for, and sentences are read for it', () => {
+  assert.deepEqual(expectedKinds('when did the talks take place'), ['date']);
+  assert.deepEqual(expectedKinds('how many bombers were sent'), ['number']);
+  assert.deepEqual(expectedKinds("who's the guy that led iran's side"), ['person']);
+  assert.deepEqual(expectedKinds('where were the talks held'), ['place']);
+  assert.deepEqual(expectedKinds('why did iran agree'), ['reason']);
+  assert.deepEqual(expectedKinds('did iran agree'), []);
+  assert.ok(kindsIn('More negotiations are planned in Oman on May 3.', analyzer).has('date'));
+  assert.ok(!kindsIn('The talks were held indirectly.', analyzer).has('date'));
+  assert.ok(kindsIn('he moved six B-2 stealth bombers', analyzer).has('number'));
+  assert.ok(!kindsIn('withdrawal from the 2015 nuclear deal', analyzer).has('number'), 'a year is a date, not a figure');
+  assert.ok(kindsIn('Iranian Foreign Minister Abbas Araghchi arrived', analyzer).has('person'));
+});
+
+test('a When question gets the passage that dates the talks, its bold sentence the date', () => {
+  const r = engine.ask('when did the oman meeting happen');
+  const top = r.answers[0] ?? assert.fail('no answer');
+  assert.equal(top.kindMet, true);
+  assert.match(top.highlight.text, /April 12/);
+});
+
+test('chat spellings and mistyped stop words are read as meant; several typos in one question are understood', () => {
+  const words = (q: string) => plan(q).concepts.map((c) => c.word);
+  assert.deepEqual(words('whats the AOR'), ['AOR']);
+  assert.deepEqual(words('wher did the irgc put thier missiles'), ['irgc', 'put', 'missiles']);
+  assert.ok(plan('why do ppl care').concepts.some((c) => c.term === analyzer.term('people')), 'ppl is people');
+  const typos = plan('why is iran econmy so bad, is it the sancions');
+  for (const [word, term] of [['econmy', 'economy'], ['sancions', 'sanctions']] as const) {
+    const c = typos.concepts.find((x) => x.word === word) ?? assert.fail(word);
+    assert.ok(c.candidates.some((x) => x.via === 'fuzzy' && x.term === analyzer.term(term)), `${word} → ${term}`);
+  }
+  const b2 = plan('how many b2 bombers').concepts.find((c) => c.word === 'b2') ?? assert.fail('b2');
+  assert.ok(b2.candidates.some((x) => x.term === analyzer.term('B-2')), 'b2 is B-2');
+  const qani = plan('who is qani').concepts[0] ?? assert.fail('qani');
+  assert.deepEqual(qani.candidates.filter((x) => x.via === 'fuzzy').map((x) => analyzer.canonical.get(x.term)), ['Esmail Qaani'], 'a misspelled name, not "many"');
+});
+
+test('word families and negation prefixes count as the question\'s own words', () => {
+  assert.ok(sameFamily('economi', 'econom'));
+  assert.ok(!sameFamily('comment', 'commentari'));
+  assert.ok(!sameFamily('defend', 'defenc'));
+  assert.ok(negationForms('trust').includes('distrust'));
+  assert.ok(negationForms('indirect').includes('direct'));
+  const trusting = plan('did iran stop trusting the us').concepts.find((c) => c.word === 'trusting') ?? assert.fail('trusting');
+  assert.ok(trusting.candidates.some((x) => x.via === 'negation' && x.term === 'distrust'));
+  const economy = plan('economy').concepts[0] ?? assert.fail('economy');
+  assert.ok(economy.candidates.some((x) => x.via === 'family' && x.term === analyzer.term('economic')));
+});
+
+test('a word common in English weighs less than a rare one the sources use as often', () => {
+  assert.equal(rarity(Infinity), 1);
+  assert.ok(rarity(50) < rarity(5000));
+  const p = plan('who did washington want as mediator instead');
+  const weight = (w: string) => p.concepts.find((c) => c.word === w)?.weight ?? assert.fail(w);
+  assert.ok(weight('mediator') > weight('want'));
+});
+
+test('"what did X say (about Y)" answers with X\'s words, and names X even misspelled', () => {
+  assert.deepEqual(readIntent('what did wendy shermen say about him', ['NEO', 'RSIS']), { kind: 'said', who: 'wendy shermen', about: 'him' });
+  assert.equal(readIntent('why were the talks remarkable given Khamenei\'s position?', ['NEO', 'RSIS']), undefined);
+  const r = engine.ask('what did wendy shermen say about him');
+  assert.equal(r.intent, 'said');
+  assert.equal(r.speaker, 'Wendy Sherman');
+  assert.match(r.answers[0]?.passage.text ?? '', /formidable counterpart/);
+  assert.ok((r.quotes ?? []).length > 0 && (r.quotes ?? []).every((q) => q.quotation.speaker === 'Wendy Sherman'));
+  const nbc = engine.ask('What did Witkoff tell NBC about the talks?');
+  assert.match(nbc.answers[0]?.passage.text ?? '', /NBC/);
+});
+
+test('"where do the sources disagree" answers with the differences compare finds, each naming both sources', () => {
+  assert.deepEqual(readIntent('where do neo and rsis disagree', ['NEO', 'RSIS']), { kind: 'differences', about: '' });
+  assert.deepEqual(readIntent('do the two articles differ on the next round?', ['NEO', 'RSIS']), { kind: 'differences', about: 'the next round' });
+  const r = engine.ask('what do the two articles disagree about?');
+  assert.equal(r.intent, 'differences');
+  const notes = (r.differences ?? []).map((d) => d.note);
+  assert.ok(notes.some((n) => /Whitcoff/.test(n) && /Witkoff/.test(n)), notes.join(' | '));
+  for (const d of r.differences ?? []) assert.deepEqual(d.values.map((v) => v.source).sort(), ['NEO', 'RSIS']);
+  assert.ok(r.answers.length > 0);
+  const round = engine.ask('do the two articles differ on the next round?');
+  assert.ok((round.differences ?? []).some((d) => d.kind === 'date'));
+});
+
+test('confidence is high only for a clear answer met with the question\'s own words', () => {
+  const a = (score: number, own: number, extra: Partial<Answer> = {}): Answer =>
+    ({ ...(engine.ask('Who mediated the talks?').answers[0] ?? assert.fail('no answer')), score, ownCoverage: own, missed: 0, ...extra });
+  assert.equal(confidenceOf([a(1.8, 1), a(1.2, 1)]), 'high');
+  assert.equal(confidenceOf([a(1.8, 1), a(1.75, 1)]), 'low', 'two passages meet it equally');
+  assert.equal(confidenceOf([a(1.8, 0.4), a(1.0, 0.4)]), 'low', 'met mostly through relatives');
+  assert.equal(confidenceOf([a(1.8, 1, { kindMet: false }), a(1.0, 1)]), 'low', 'no date for a When question');
+  assert.equal(confidenceOf([a(1.8, 1), a(1.0, 1)], ['China']), 'low', 'about a name the sources never mention');
+  assert.equal(confidenceOf([]), 'low');
+  assert.equal(engine.ask('How much did the Tehran stock exchange rise?').confidence, 'high');
+});
+
+test('off-topic questions that share a word with the sources abstain when the best passage meets almost none of them', () => {
+  for (const q of ['tips to negotiate a higher salary at my new job', 'are iaea inspectors back in iran']) {
+    const r = engine.ask(q);
+    assert.equal(r.answers.length, 0, `${q} → ${r.answers[0]?.passage.id}`);
+  }
+});
+
+test('compare: a source that uses the topic\'s word is never "not covered"; one that only touches on it is weak', () => {
+  const economy = engine.compare('economy');
+  assert.ok(economy.sides.every((s) => s.passages.length > 0), economy.notice);
+  assert.equal(economy.notice, undefined);
+  const relief = engine.compare('sanctions relief');
+  const neo = relief.sides.find((s) => s.source === 'NEO') ?? assert.fail('NEO');
+  assert.ok(neo.passages.length > 0 && neo.passages.every((p) => /sanction/i.test(p.passage.text)));
+  assert.doesNotMatch(relief.notice ?? '', /Not covered by NEO/);
+  const air = engine.compare('air defence');
+  assert.equal(air.notice, 'Not covered by NEO.');
+});
+
+test('misspelled names reach their person through fuzzy matching alone, with no table entry for the misspelling', () => {
+  const names = new Set(engine.documents.length > 0 ? [...analyzer.aliasWords.keys()] : []);
+  for (const [typed, person] of [['Khamenai', 'Ali Khamenei'], ['Whitkoff', 'Steve Witkoff'], ['Bageri', 'Mohammad Bagheri'], ['Mohajerany', 'Fatemeh Mohajerani'], ['Abolfat', 'Amir Ali Abolfath'], ['Arakchi', 'Abbas Araghchi']] as const) {
+    assert.ok(!names.has(typed.toLowerCase()), `${typed} is in the alias table`);
+    const c = plan(`What did ${typed} say?`).concepts.find((x) => x.word === typed) ?? assert.fail(typed);
+    assert.ok(c.candidates.some((x) => x.via === 'fuzzy' && analyzer.canonical.get(x.term) === person), `${typed} → ${person}`);
+  }
+});
