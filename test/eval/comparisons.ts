@@ -21,6 +21,11 @@ export interface CompareScores {
   readonly sidesRight: number;
   readonly sides: number;
   readonly topicsRight: number;
+  /** Of the sides of topics both sources cover, those with the labelled passage in the top 3. */
+  readonly bothCoveredRight: number;
+  readonly bothCoveredSides: number;
+  /** Sides called "not covered" whose source has a labelled passage: a false claim about a source. */
+  readonly falseNotCovered: number;
   readonly failures: readonly string[];
 }
 
@@ -28,6 +33,9 @@ export function scoreCompare(compare: (topic: string) => CompareResponse, topics
   let sides = 0;
   let sidesRight = 0;
   let topicsRight = 0;
+  let bothCoveredRight = 0;
+  let bothCoveredSides = 0;
+  let falseNotCovered = 0;
   const failures: string[] = [];
   for (const t of topics) {
     const r = compare(t.topic);
@@ -37,6 +45,12 @@ export function scoreCompare(compare: (topic: string) => CompareResponse, topics
       if (phrase === undefined) continue;
       sides++;
       const ok = phrase === null ? side.passages.length === 0 : side.passages.some((p) => holds(p.passage.text, phrase));
+      const bothCovered = r.sides.every((x) => t[x.source] !== null && t[x.source] !== undefined);
+      if (bothCovered) {
+        bothCoveredSides++;
+        if (ok) bothCoveredRight++;
+      }
+      if (phrase !== null && side.passages.length === 0) falseNotCovered++;
       if (ok) sidesRight++;
       else {
         all = false;
@@ -45,5 +59,5 @@ export function scoreCompare(compare: (topic: string) => CompareResponse, topics
     }
     if (all) topicsRight++;
   }
-  return { topics: topics.length, sides, sidesRight, topicsRight, failures };
+  return { topics: topics.length, sides, sidesRight, topicsRight, bothCoveredRight, bothCoveredSides, falseNotCovered, failures };
 }

@@ -33,6 +33,7 @@ test('quotations and compare hold their figures', () => {
   assert.ok(q.precision >= 0.95 && q.recall >= 0.95 && q.speakerAccuracy >= 0.95, JSON.stringify(q));
   const c = scoreCompare((t) => engine.compare(t));
   assert.ok(c.sidesRight / c.sides >= 0.85, `${c.sidesRight}/${c.sides}: ${c.failures.join(' | ')}`);
+  assert.equal(c.falseNotCovered, 0, `"not covered" said of a source that has the passage: ${c.failures.join(' | ')}`);
 });
 
 test('questions as new users type them: both halves above plain MiniSearch, off-topic handled, not-English told so', () => {

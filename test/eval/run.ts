@@ -86,6 +86,8 @@ function main(): void {
   const cmp = scoreCompare((t) => engine.compare(t));
   console.log(`\nCompare (test/eval/compare.json, ${cmp.topics} topics):`);
   console.log(`  sides right ${cmp.sidesRight}/${cmp.sides} (${(cmp.sidesRight / cmp.sides).toFixed(3)}), topics with both sides right ${cmp.topicsRight}/${cmp.topics}`);
+  console.log(`  topics both sources cover: right passage in the first three for ${cmp.bothCoveredRight}/${cmp.bothCoveredSides} sides (${(cmp.bothCoveredRight / cmp.bothCoveredSides).toFixed(3)})`);
+  console.log(`  "not covered" said of a source that has the passage: ${cmp.falseNotCovered}`);
 
   if (process.argv.includes('--misses')) {
     console.log('\nMisses, user-style tuning half:');
