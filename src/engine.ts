@@ -17,6 +17,7 @@ import { QuoteIndex } from './search/quotes.ts';
 import { buildLexicon, type Lexicon } from './search/related.ts';
 import type { CompareResponse, QuoteResponse, SourceSummary, SpeakerSummary } from './search/types.ts';
 import { TermVectors, WordVectors } from './search/vectors.ts';
+import { quotedFirst, verbatimMatch } from './search/verbatim.ts';
 import { decodeSnapshot, encodeSnapshot, type EngineSnapshot } from './snapshot.ts';
 
 /** Topics offered for compare, at most. */
@@ -121,7 +122,10 @@ export class Engine {
 
   /** The passages that best answer `question`, best first (at most `limit`, default 5). */
   ask(question: string, limit?: number): AskResponse {
-    return ask(question, this.index, this.lexicon, limit);
+    const response = ask(question, this.index, this.lexicon, limit);
+    // A question quoting a sentence (a picked suggestion) gets that sentence's passage first.
+    const quoted = verbatimMatch(question, this.index);
+    return quoted ? quotedFirst(response, quoted, limit) : response;
   }
 
   /** Quotations by speaker (any alias or part of the name) or by their words, best first. */
