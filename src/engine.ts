@@ -15,6 +15,7 @@ import { compare } from './search/compare.ts';
 import { QuotationExtractor } from './search/quotations.ts';
 import { QuoteIndex } from './search/quotes.ts';
 import { buildLexicon, type Lexicon } from './search/related.ts';
+import { Suggester, type Suggestion } from './search/suggest.ts';
 import type { CompareResponse, QuoteResponse, SourceSummary, SpeakerSummary } from './search/types.ts';
 import { TermVectors, WordVectors } from './search/vectors.ts';
 import { quotedFirst, verbatimMatch } from './search/verbatim.ts';
@@ -159,6 +160,14 @@ export class Engine {
       .map(([, name]) => name);
     const headings = this.documents.flatMap((d) => d.passages.map((p) => p.heading).filter((h): h is string => h !== null));
     return [...new Set([...names, ...headings])].slice(0, MAX_TOPICS);
+  }
+
+  private suggester: Suggester | undefined;
+
+  /** Sentences to offer while a question is typed, best first (at most `limit`, 25 by default); built on first use. */
+  suggest(partial: string, limit?: number): Suggestion[] {
+    this.suggester ??= new Suggester(this.index.passages, this.index.analyzer);
+    return this.suggester.suggest(partial, limit);
   }
 
   sources(): SourceSummary[] {
