@@ -18,8 +18,10 @@ import { askSaid } from './search/said.ts';
 import { QuotationExtractor } from './search/quotations.ts';
 import { QuoteIndex } from './search/quotes.ts';
 import { buildLexicon, type Lexicon } from './search/related.ts';
+import { Suggester, type Suggestion } from './search/suggest.ts';
 import type { CompareResponse, QuoteResponse, SourceSummary, SpeakerSummary } from './search/types.ts';
 import { TermVectors, WordVectors } from './search/vectors.ts';
+import { quotedFirst, verbatimMatch } from './search/verbatim.ts';
 import { decodeSnapshot, encodeSnapshot, type EngineSnapshot } from './snapshot.ts';
 
 /** Topics offered for compare, at most. */
@@ -138,7 +140,10 @@ export class Engine {
     if (intent?.kind === 'differences') {
       return { ...askDifferences(intent.about, () => this.allDifferences(), (t) => this.compare(t), this.index, this.lexicon, limit), query };
     }
-    return ask(query, this.index, this.lexicon, limit);
+    const response = ask(query, this.index, this.lexicon, limit);
+    // A question quoting a sentence (a picked suggestion) gets that sentence's passage first.
+    const quoted = verbatimMatch(query, this.index);
+    return quoted ? quotedFirst(response, quoted, this.index, this.lexicon, limit) : response;
   }
 
   private differenceList: readonly FoundDifference[] | undefined;
@@ -183,6 +188,14 @@ export class Engine {
       .map(([, name]) => name);
     const headings = this.documents.flatMap((d) => d.passages.map((p) => p.heading).filter((h): h is string => h !== null));
     return [...new Set([...names, ...headings])].slice(0, MAX_TOPICS);
+  }
+
+  private suggester: Suggester | undefined;
+
+  /** Sentences to offer while a question is typed, best first (at most `limit`, 25 by default); built on first use. */
+  suggest(partial: string, limit?: number): Suggestion[] {
+    this.suggester ??= new Suggester(this.index.passages, this.index.analyzer);
+    return this.suggester.suggest(partial, limit);
   }
 
   sources(): SourceSummary[] {

@@ -13,7 +13,7 @@ import type { Logger } from '../log.ts';
 import type { PageRequest } from './paging.ts';
 
 /** The part of the engine the bot uses (a test can stand in for it). */
-export type BotEngine = Pick<Engine, 'ask' | 'quote' | 'compare' | 'speakers' | 'topics' | 'sources' | 'index'>;
+export type BotEngine = Pick<Engine, 'ask' | 'suggest' | 'quote' | 'compare' | 'speakers' | 'topics' | 'sources' | 'index'>;
 
 export interface CommandContext {
   readonly engine: BotEngine;

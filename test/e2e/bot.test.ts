@@ -33,6 +33,7 @@ function faultyEngine(engine: Engine, failing: Set<string>, overrides: { quote?:
   };
   return {
     ask: (q, limit) => (guard('ask'), engine.ask(q, limit)),
+    suggest: (typed, limit) => (guard('suggest'), engine.suggest(typed, limit)),
     quote: (q, limit) => (guard('quote'), (overrides.quote ?? engine.quote.bind(engine))(q, limit)),
     compare: (t) => (guard('compare'), engine.compare(t)),
     speakers: () => (guard('speakers'), engine.speakers()),
@@ -260,6 +261,35 @@ describe('the bot against the fake Discord', { timeout: 90_000 }, () => {
     assert.ok(wideChoices.length > 0 && wideChoices.length <= 25);
   });
 
+  it('/ask autocomplete: sentences matching a partial question (≤ 25, ≤ 100 characters); asking a choice puts its passage first', async () => {
+    const typed = 'why did iran agree to negot';
+    const { responses } = await exchange(fake.autocompleteInteraction('ask', { question: typed }, 'question', { userId: nextUser() }));
+    const [cb] = responses;
+    assert.equal(isObject(cb?.body) && cb.body.type, 8);
+    const choices = ((messageOf(cb).choices as Json[]) ?? []).map((c) => ({ name: String(c.name), value: String(c.value) }));
+    assert.ok(choices.length > 5 && choices.length <= 25, String(choices.length));
+    for (const c of choices) {
+      assert.ok(c.name.length <= 100 && c.value.length <= 100, c.name);
+      assert.match(c.name, /^(NEO|RSIS): /);
+    }
+    const expected = engine.suggest(typed);
+    assert.deepEqual(choices.map((c) => c.value), expected.map((s) => s.value), 'the engine\'s suggestions, in its order');
+
+    // Pick the fourth choice (not the first): its passage is the first answer, its sentence in bold.
+    const picked = expected[3];
+    assert.ok(picked);
+    const asked = await exchange(fake.chatInputInteraction('ask', { question: String(choices[3]?.value) }, { userId: nextUser() }));
+    const first = embedsOf(messageOf(asked.responses[0]))[0];
+    assert.ok(first);
+    assertAttribution(first, picked.passage.meta, { heading: true });
+    assert.ok(String(first.description).includes(`**${escapeText(picked.sentence)}**`), String(first.description));
+    assert.match(String(isObject(first.footer) && first.footer.text), /result 1 of/);
+
+    const empty = await exchange(fake.autocompleteInteraction('ask', { question: '' }, 'question', { userId: nextUser() }));
+    const examples = messageOf(empty.responses[0]).choices as Json[];
+    assert.ok(examples.length > 0 && examples.length <= 25 && examples.every((c) => String(c.value).endsWith('?')), JSON.stringify(examples));
+  });
+
   it('/compare: one embed per source side by side in its colour, then the differences flagged', async () => {
     const topic = 'next round';
     const { responses } = await exchange(fake.chatInputInteraction('compare', { topic }, { userId: nextUser() }));
@@ -331,7 +361,7 @@ describe('the bot against the fake Discord', { timeout: 90_000 }, () => {
   });
 
   it('an engine that throws → a short ephemeral error (and autocomplete answers with no choices)', async () => {
-    failing.add('ask').add('topics');
+    failing.add('ask').add('topics').add('suggest');
     try {
       const { responses } = await exchange(fake.chatInputInteraction('ask', { question: 'Who mediated?' }, { userId: nextUser() }));
       const m = messageOf(responses[0]);
@@ -340,6 +370,8 @@ describe('the bot against the fake Discord', { timeout: 90_000 }, () => {
       assert.deepEqual(m.allowed_mentions, { parse: [] });
       const auto = await exchange(fake.autocompleteInteraction('compare', { topic: 'o' }, 'topic', { userId: nextUser() }));
       assert.deepEqual(messageOf(auto.responses[0]).choices, []);
+      const suggest = await exchange(fake.autocompleteInteraction('ask', { question: 'who medi' }, 'question', { userId: nextUser() }));
+      assert.deepEqual(messageOf(suggest.responses[0]).choices, []);
     } finally {
       failing.clear();
     }

@@ -184,6 +184,7 @@ describe('an interaction answered after Discord forgot it (10062) through the re
         }
         return engine.ask(q, limit);
       },
+      suggest: (typed, limit) => engine.suggest(typed, limit),
       quote: (q, limit) => engine.quote(q, limit),
       compare: (t) => engine.compare(t),
       speakers: () => engine.speakers(),

@@ -7,7 +7,7 @@ import { Engine } from '../../src/engine.ts';
 import { scoreCompare } from './comparisons.ts';
 import { scoreQuotations } from './quotations.ts';
 import { evaluate, plainMiniSearch, type Scores, type Searcher } from './retrieval.ts';
-import { loadUserQuestions, scoreUsers, splitHalves, usersTable, type Replier } from './users.ts';
+import { loadUserQuestions, scoreAutocomplete, scoreUsers, splitHalves, usersTable, type Replier, type Suggest } from './users.ts';
 
 export function engineSearcher(engine: Engine): Searcher {
   return (q) => engine.ask(q).answers.map((a) => ({ source: a.passage.source, text: a.passage.text, highlight: a.highlight.text }));
@@ -24,6 +24,11 @@ export function engineReplier(engine: Engine): Replier {
       notEnglish: r.language !== undefined,
     };
   };
+}
+
+/** The engine's autocomplete, as the evaluation reads it: each choice's passage. */
+export function engineSuggest(engine: Engine): Suggest {
+  return (partial) => engine.suggest(partial).map((c) => ({ source: c.passage.source, text: c.passage.text, highlight: c.sentence }));
 }
 
 export function table(rows: Array<[string, Scores]>): string {
@@ -60,6 +65,13 @@ function main(): void {
       ['plain MiniSearch, tuning', scoreUsers(plainReply, tuning)],
     ]),
   );
+  const auto = { heldOut: scoreAutocomplete(engineSuggest(engine), heldOut), tuning: scoreAutocomplete(engineSuggest(engine), tuning) };
+  const share = (s: { right: number; inScope: number }): string => (s.right / s.inScope).toFixed(2);
+  console.log(
+    `\nautocomplete: answering passage in first five choices, held-out ${auto.heldOut.right}/${auto.heldOut.inScope} (${share(auto.heldOut)}), ` +
+      `tuning ${auto.tuning.right}/${auto.tuning.inScope} (${share(auto.tuning)})`,
+  );
+  console.log('(each in-scope question\'s first half of words, rounded up, typed into /ask\'s autocomplete)');
   console.log('');
   const ours = evaluate(engineSearcher(engine));
   const plain = evaluate(plainMiniSearch());
@@ -92,9 +104,13 @@ function main(): void {
   if (process.argv.includes('--misses')) {
     console.log('\nMisses, user-style tuning half:');
     for (const m of users.tuning.misses) console.log(`  ${m}`);
+    console.log('\nAutocomplete misses, tuning half:');
+    for (const m of auto.tuning.misses) console.log(`  ${m}`);
     if (process.argv.includes('--held-out-misses')) {
       console.log('\nMisses, user-style HELD-OUT half (do not tune on these):');
       for (const m of users.heldOut.misses) console.log(`  ${m}`);
+      console.log('\nAutocomplete misses, HELD-OUT half (do not tune on these):');
+      for (const m of auto.heldOut.misses) console.log(`  ${m}`);
     }
     for (const [name, s] of [['engine', ours], ['plain', plain]] as const) {
       console.log(`\nMisses (${name}):`);

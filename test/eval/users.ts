@@ -146,6 +146,36 @@ export function scoreUsers(reply: Replier, questions: readonly UserQuestion[]): 
   };
 }
 
+/** What an autocomplete offers for a partial question: each choice's passage, best first. */
+export type Suggest = (partial: string) => readonly Hit[];
+
+export interface AutocompleteScores {
+  /** In-scope questions whose first five choices hold a passage that answers them. */
+  readonly right: number;
+  readonly inScope: number;
+  readonly misses: readonly string[];
+}
+
+/** The first half of a question's words (rounded up): what a user has typed halfway through it. */
+export function firstHalf(question: string): string {
+  const words = question.trim().split(/\s+/);
+  return words.slice(0, Math.ceil(words.length / 2)).join(' ');
+}
+
+/** For each in-scope question, its first half typed: whether any of the first five choices is a passage that answers it. */
+export function scoreAutocomplete(suggest: Suggest, questions: readonly UserQuestion[]): AutocompleteScores {
+  let right = 0;
+  const misses: string[] = [];
+  const scoped = questions.filter(inScope);
+  for (const q of scoped) {
+    const partial = firstHalf(q.q);
+    const choices = suggest(partial).slice(0, 5);
+    if (choices.some((c) => answers(q, c))) right++;
+    else misses.push(`[${q.type}] "${partial}" (${q.q})\n      first: ${choices[0] ? `${choices[0].source}: ${choices[0].text.slice(0, 90)}` : '(none)'}`);
+  }
+  return { right, inScope: scoped.length, misses };
+}
+
 /** The figures of several runs side by side, as a Markdown table. */
 export function usersTable(rows: ReadonlyArray<readonly [string, UserScores]>): string {
   const lines = ['| metric | ' + rows.map(([name]) => name).join(' | ') + ' |', '|---|' + rows.map(() => '---:|').join('')];

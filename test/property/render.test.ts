@@ -318,6 +318,7 @@ const differenceArb: fc.Arbitrary<Difference> = fc.record({
 function stubEngine(answers: readonly Answer[], quotes: readonly QuoteHit[], compare: CompareResponse): BotEngine {
   return {
     ask: (query): AskResponse => ({ query, answers, confidence: 'high' }),
+    suggest: () => [],
     quote: (query): QuoteResponse => ({ query, quotes }),
     compare: () => compare,
     speakers: () => [],
