@@ -3,6 +3,7 @@
  * With no text, it reads one query per line on standard input and answers each in order
  * (one JSON object per line with --json).
  */
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { CorpusError } from './corpus/load.ts';
 import { Engine } from './engine.ts';
@@ -29,25 +30,30 @@ export async function main(argv: readonly string[], stdin: NodeJS.ReadableStream
   }
   const run = COMMANDS[command as Command];
   const engine = Engine.load();
-  const answer = (q: string): void => {
-    stdout.write(`${run(engine, q, json)}\n`);
+  // A reader slower than the answers (a pipe to another program) holds the writes back: wait
+  // for it rather than pile them up.
+  const answer = async (q: string): Promise<void> => {
+    if (!stdout.write(`${run(engine, q, json)}\n`)) await once(stdout, 'drain');
   };
   if (rest.length > 0) {
-    answer(rest.join(' '));
+    await answer(rest.join(' '));
     return 0;
   }
   for await (const line of createInterface({ input: stdin, crlfDelay: Infinity })) {
-    if (line.trim() !== '') answer(line);
+    if (line.trim() !== '') await answer(line);
   }
   return 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // exitCode, not process.exit(): exit() would drop what a pipe has not yet taken of stdout.
   main(process.argv.slice(2), process.stdin, process.stdout).then(
-    (code) => process.exit(code),
+    (code) => {
+      process.exitCode = code;
+    },
     (err: unknown) => {
       process.stderr.write(`${err instanceof CorpusError ? `Corpus error: ${err.message}` : String(err)}\n`);
-      process.exit(1);
+      process.exitCode = 1;
     },
   );
 }

@@ -85,3 +85,26 @@ test('the console stops quietly when its reader goes away (npm start | head)', a
   await runConsole(realEngine(), Readable.from(['Whitcoff\n', 'Sherman\n', 'Araghchi\n', 'Tehran Times\n']), out);
   assert.ok(writes >= 2 && writes < 4, `${writes} writes`);
 });
+
+test('cli through a pipe read slowly: every question answered, one line each, in order, nothing lost at exit', async () => {
+  const { spawn } = await import('node:child_process');
+  const { loadQuestions } = await import('../eval/retrieval.ts');
+  const questions = Array.from({ length: 10 }, () => loadQuestions().map((q) => q.q)).flat();
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), 'src/cli.ts', 'ask', '--json'], {
+    cwd: new URL('../../', import.meta.url).pathname,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  child.stdin.end(`${questions.join('\n')}\n`);
+  let out = '';
+  // A slow reader: every chunk read is followed by a pause, so the child's writes back up.
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    child.stdout.pause();
+    setTimeout(() => child.stdout.resume(), 2);
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  assert.equal(code, 0);
+  const lines = out.trimEnd().split('\n');
+  assert.equal(lines.length, questions.length);
+  assert.deepEqual(lines.map((l) => (JSON.parse(l) as { query: string }).query), questions.map((q) => q.trim()));
+});
