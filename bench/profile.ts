@@ -5,7 +5,7 @@
  * GC, so the figure is what the step keeps) around each step, then the cache path's steps,
  * then ask's steps for every evaluation question: planQuery (and inside it the analysis,
  * fuzzy look-ups and vector neighbours, timed again on their own), compilePlan, index.query
- * (BM25 over MiniSearch's postings, src/search/bm25.ts), matchPassage over the candidates,
+ * (MiniSearch.search over the planned terms), matchPassage over the candidates,
  * the final cut. The step
  * list follows src/engine.ts and src/search/ask.ts as they are: when those change, change it.
  *
@@ -204,7 +204,7 @@ function main(): void {
       add('compilePlan', performance.now() - t);
       t = performance.now();
       const hits = index.query(plan.weights, ASK_TUNING.candidates);
-      add('index.query (BM25 over the MiniSearch postings: OR of the searched terms, best 30)', performance.now() - t);
+      add('index.query (MiniSearch.search: OR of the searched terms, best 30)', performance.now() - t);
       t = performance.now();
       const matches = hits.map((h) => matchPassage(compiled, index.termIdsOf(h.passage), ASK_TUNING.relatedShare));
       add('matchPassage (coverage, best sentence; 30 candidates)', performance.now() - t);

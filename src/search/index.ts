@@ -8,8 +8,6 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { Document, Passage } from '../corpus/chunk.ts';
 import type { SourceMeta } from '../corpus/load.ts';
 import type { Analyzer } from './analyzer.ts';
-import { DirectBm25 } from './bm25.ts';
-import { internalsOf, KNOWN_INTERNALS } from './minisearch-internals.ts';
 import { loadIndex, type SavedIndex } from './saved-index.ts';
 
 export interface IndexedPassage extends Passage {
@@ -75,10 +73,6 @@ export class PassageIndex {
   private readonly ordinal = new Map<string, number>();
   /** The vocabulary (and the single-word alias forms), for fuzzy look-ups. */
   private readonly spellings = new SearchableMap<string>();
-  /** MiniSearch's scores without its result objects (see bm25.ts), for the MiniSearch release it is written against. */
-  private readonly direct: DirectBm25 | undefined;
-  /** Passages by MiniSearch document number, for {@link direct}'s hits. */
-  private readonly byShort: (IndexedPassage | undefined)[] = [];
 
   private constructor(
     documents: readonly Document[],
@@ -100,11 +94,6 @@ export class PassageIndex {
     for (const term of this.docFreq.keys()) this.spellings.set(term, term);
     for (const [term, forms] of this.surfaces) for (const form of forms) if (!this.spellings.has(form)) this.spellings.set(form, term);
     for (const [word, term] of this.analyzer.aliasWords) if (!this.spellings.has(word)) this.spellings.set(word, term);
-    if (KNOWN_INTERNALS) {
-      const internals = internalsOf(search);
-      for (const [short, id] of internals._documentIds) this.byShort[short] = this.byId.get(String(id));
-      this.direct = new DirectBm25(internals, FIELDS, FIELD_BOOST);
-    }
   }
 
   /** Analyzes every passage and indexes it. */
@@ -251,34 +240,24 @@ export class PassageIndex {
   }
 
   /**
-   * BM25 search over the given index terms, each with its own weight (within the search budget);
-   * with `filter`, only over the passages it accepts (one source's, for compare), so the best
-   * `limit` of those come back however many other passages score higher. The scores and order
-   * are MiniSearch's (`via` 'minisearch' asks MiniSearch itself, for the test that says so).
+   * BM25 search over the given index terms, each with its own weight (within the search budget),
+   * through MiniSearch's public search options (field boosts, a boost per term, OR); with
+   * `filter`, only over the passages it accepts (one source's, for compare), so the best `limit`
+   * of those come back however many other passages score higher.
    */
-  query(weights: ReadonlyMap<string, number>, limit: number, filter?: (p: IndexedPassage) => boolean, via: 'direct' | 'minisearch' = 'direct'): IndexHit[] {
+  query(weights: ReadonlyMap<string, number>, limit: number, filter?: (p: IndexedPassage) => boolean): IndexHit[] {
     const searched = this.searchedTerms(weights);
     if (searched.length === 0) return [];
-    const boostOf = (term: string): number => weights.get(term) ?? 1;
-    const hits: IndexHit[] = [];
-    if (this.direct?.exact && via === 'direct') {
-      const byShort = this.byShort;
-      const accept = filter ? (short: number): boolean => { const p = byShort[short]; return p !== undefined && filter(p); } : undefined;
-      for (const d of this.direct.search(searched, boostOf, limit, accept)) {
-        const passage = byShort[d.short];
-        if (passage) hits.push({ passage, score: d.score });
-      }
-      return hits;
-    }
     const byId = this.byId;
     const results: SearchResult[] = this.search.search(searched.join(' '), {
       boost: FIELD_BOOST,
-      boostTerm: boostOf,
+      boostTerm: (term: string) => weights.get(term) ?? 1,
       combineWith: 'OR',
       ...(filter ? { filter: (r: SearchResult) => { const p = byId.get(String(r.id)); return p !== undefined && filter(p); } } : {}),
     });
+    const hits: IndexHit[] = [];
     for (const r of results.slice(0, limit)) {
-      const passage = this.byId.get(String(r.id));
+      const passage = byId.get(String(r.id));
       if (passage) hits.push({ passage, score: r.score });
     }
     return hits;

@@ -1,8 +1,8 @@
 /**
  * What this code relies on inside MiniSearch: the private state of a MiniSearch 7 instance (the
  * fields loadJS sets), and whether the installed release is that one. saved-index.ts fills this
- * state straight from the cache's columns, and bm25.ts scores a search straight from it; with any
- * other release both fall back to MiniSearch's public API.
+ * state straight from the cache's columns; with any other release it goes through loadJS.
+ * Searching uses MiniSearch's public API only.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
