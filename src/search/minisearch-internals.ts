@@ -25,22 +25,22 @@ export interface Internals {
   _storedFields: Map<number, unknown>;
 }
 
-/** MiniSearch's major version, from its package.json (which the package does not export). */
-function miniSearchMajor(): number {
-  let dir = dirname(createRequire(import.meta.url).resolve('minisearch'));
+/** An installed package's version, from its package.json (which not every package exports), or "unknown". */
+export function installedVersion(name: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(name));
   for (; dir !== dirname(dir); dir = dirname(dir)) {
     try {
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'minisearch') return parseInt(pkg.version ?? '', 10);
+      if (pkg.name === name) return pkg.version ?? 'unknown';
     } catch {
       // no package.json here: look one folder up
     }
   }
-  return NaN;
+  return 'unknown';
 }
 
 /** Whether the installed MiniSearch keeps its state as {@link Internals} says (major 7). */
-export const KNOWN_INTERNALS = miniSearchMajor() === 7;
+export const KNOWN_INTERNALS = parseInt(installedVersion('minisearch'), 10) === 7;
 
 export function internalsOf<T>(search: MiniSearch<T>): Internals {
   return search as unknown as Internals;

@@ -74,8 +74,7 @@ export class QuoteIndex {
       if (saved.documentCount !== quotations.length) throw new Error('the saved quotation index does not fit these quotations');
       this.saved = saved;
     } else {
-      this.index = new MiniSearch(this.options);
-      this.index.addAll(quotations.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker ?? '' })));
+      this.index = this.indexed();
     }
     for (const q of quotations) {
       this.byId.set(q.id, q);
@@ -85,9 +84,25 @@ export class QuoteIndex {
     }
   }
 
+  /** The quotations indexed anew. */
+  private indexed(): MiniSearch<QuoteDoc> {
+    const index = new MiniSearch(this.options);
+    index.addAll(this.quotations.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker ?? '' })));
+    return index;
+  }
+
+  /**
+   * The quotation index, restored from the cache on first use; a saved index that cannot be
+   * restored (written by another MiniSearch release, say) is rebuilt instead, so the first
+   * /quote answers rather than throws.
+   */
   private get search(): MiniSearch<QuoteDoc> {
     if (!this.index) {
-      this.index = this.saved ? loadIndex<QuoteDoc>(this.saved, this.options) : new MiniSearch(this.options);
+      try {
+        this.index = this.saved ? loadIndex<QuoteDoc>(this.saved, this.options) : this.indexed();
+      } catch {
+        this.index = this.indexed();
+      }
       this.saved = undefined;
     }
     return this.index;

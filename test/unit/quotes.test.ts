@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadGoldQuotes, sameSpeaker, scoreQuotations } from '../eval/quotations.ts';
 import { joinParts } from '../../src/search/quotations.ts';
+import { QuoteIndex } from '../../src/search/quotes.ts';
 import { realEngine } from '../helpers/corpus.ts';
 
 const engine = realEngine();
@@ -68,4 +69,13 @@ test('speakers are listed most quoted first, with their role', () => {
     engine.sources().map((x) => x.quotations),
     ['NEO', 'RSIS'].map((id) => all.filter((q) => q.source === id).length),
   );
+});
+
+test('a saved quotation index another MiniSearch release wrote is rebuilt on the first quote, which answers', () => {
+  const real = realEngine();
+  const saved = { ...real.quotes.snapshot(), serializationVersion: 99 };
+  const metas = new Map(real.documents.map((d) => [d.meta.id, d.meta] as const));
+  const quotes = new QuoteIndex(real.quotes.quotations, metas, real.index.analyzer, saved);
+  const r = quotes.quote('formidable counterpart');
+  assert.ok(r.quotes.some((h) => h.quotation.text.includes('formidable counterpart')), r.notice);
 });
