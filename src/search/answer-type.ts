@@ -23,7 +23,7 @@ const NUMBER_WORDS = /\b(?:\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)|\d+(?:[.,]
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 const ROLE = /\b(?:President|Minister|Envoy|Secretary|Leader|Ayatollah|Spokes(?:man|woman|person)|Ambassador|Commander|General|Chief|Director|diplomat|official|negotiator|mediator|envoy|minister|leader|president|spokes(?:man|woman|person)|analyst|researcher|scholar|expert|author|journalist|professor|fellow|commentator|observer)\b/;
 const PLACE_WORDS = /\b(?:in|at|to|from)\s+(?:the\s+)?\p{Lu}\p{L}+/u;
-const REASON = /\b(?:because|due to|as a result|in order to|so that|so as to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought|motiv\w*|reasons?|driven by|out of|fear\w*|pressure\w*|desperat\w*|need(?:s|ed)? to|wants? to|to avoid|to secure|to ease|to preserve|to gain|given|amid)\b/i;
+const REASON = /\b(?:because|due to|as a result|in order to|so that|so as to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought|motiv\w*|reasons?|driven by|out of|fear\w*|pressure\w*|desperat\w*|need(?:s|ed)? to|wants? to|to avoid|to secure|to ease|to preserve|to gain|given|amid|explain(?:s|ed)? why|considerations?|reflect(?:s|ed|ing)?|following|prompt(?:s|ed|ing)|trigger(?:s|ed)?|stem(?:s|med)? from|result(?:s|ed)? (?:in|from)|led to|leads? to)\b/i;
 
 /** The kinds of answer a question accepts, best first; empty when its form says nothing. */
 export function expectedKinds(question: string): readonly AnswerKind[] {

@@ -172,12 +172,17 @@ export function rank(
 /**
  * High when the first answer meets most of the question with its own words, misses little of it,
  * holds what the question asks for, and stands clear of the second (several passages that meet
- * the question equally well leave the reader to choose).
+ * the question equally well leave the reader to choose), for a question of more than one plain
+ * word (`plan`, when given).
  */
-export function confidenceOf(answers: readonly Answer[], unmentioned: readonly string[] = []): Confidence {
+export function confidenceOf(answers: readonly Answer[], unmentioned: readonly string[] = [], plan?: QueryPlan): Confidence {
   const T = ASK_TUNING;
   const [first, second] = answers;
   if (!first || unmentioned.length > 0) return 'low';
+  // One plain word ("what was on the table") says too little to be sure which passage is meant;
+  // one name ("whats the AOR") does not.
+  const [only, ...more] = plan?.concepts ?? [];
+  if (only && more.length === 0 && !only.candidates.some((c) => c.via === 'alias')) return 'low';
   const clear = first.score - (second?.score ?? 0) >= T.highMargin;
   return first.ownCoverage >= T.highOwnCoverage && first.missed <= T.highMissed && first.kindMet !== false && clear ? 'high' : 'low';
 }
@@ -205,5 +210,5 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   if (answers.length === 0) {
     return { query, answers, notice: MESSAGES.askNotCovered, confidence: 'low', ...named };
   }
-  return { query, answers, confidence: confidenceOf(answers, unmentioned), ...named };
+  return { query, answers, confidence: confidenceOf(answers, unmentioned, plan), ...named };
 }

@@ -43,8 +43,12 @@ export function askDifferences(
   const answers: Answer[] = [];
   for (const { topic, difference } of found) {
     const plan = planQuery(topic, index, lexicon);
-    for (const { source } of difference.values) {
-      const best = rank(plan, index, 1, (p) => p.source === source)[0];
+    for (const { source, value } of difference.values) {
+      // The passage that shows the difference: one holding the value as written, its fullest
+      // form first ("Stephen Whitcoff" before "Whitcoff"), else the source's best on the topic.
+      const forms = value.split(', ').sort((a, b) => b.length - a.length);
+      const holding = forms.map((f) => rank(plan, index, 1, (p) => p.source === source && p.text.includes(f))[0]).find((a) => a !== undefined);
+      const best = holding ?? rank(plan, index, 1, (p) => p.source === source)[0];
       if (best && !answers.some((a) => a.passage.id === best.passage.id)) answers.push(best);
     }
   }

@@ -160,3 +160,27 @@ test('misspelled names reach their person through fuzzy matching alone, with no 
     assert.ok(c.candidates.some((x) => x.via === 'fuzzy' && analyzer.canonical.get(x.term) === person), `${typed} → ${person}`);
   }
 });
+
+test('one plain word is too little to be sure of; one name is not', () => {
+  const table = engine.ask('what was on the table');
+  assert.ok(table.answers.length > 0);
+  assert.equal(table.confidence, 'low');
+  const top = table.answers[0] ?? assert.fail('no answer');
+  const clear = [{ ...top, score: 2, ownCoverage: 1, missed: 0 }, { ...top, score: 1 }];
+  assert.equal(confidenceOf(clear, [], plan('what was on the table')), 'low');
+  assert.equal(confidenceOf(clear, [], plan('whats the AOR')), 'high', 'a name alone can be sure');
+  assert.equal(confidenceOf(clear, [], plan('what is on the negotiating table')), 'high', 'two words');
+});
+
+test('a Why question prefers the sentence that gives a reason', () => {
+  assert.ok(kindsIn('These considerations explain why Iranian leaders agreed to the high-profile meeting in Oman.', analyzer).has('reason'));
+  assert.ok(kindsIn("This format reflects Iran's growing distrust of the U.S.", analyzer).has('reason'));
+  assert.ok(!kindsIn('The talks were held indirectly.', analyzer).has('reason'));
+});
+
+test('a difference is shown with the passages that hold each value as written', () => {
+  const r = engine.ask('is the envoy name spelled differently in the 2 articles');
+  assert.equal(r.intent, 'differences');
+  const neo = r.answers.find((a) => a.passage.source === 'NEO') ?? assert.fail('no NEO passage');
+  assert.match(neo.passage.text, /Stephen Whitcoff/, 'the fullest spelling NEO gives');
+});
