@@ -94,12 +94,12 @@ export const ASK_TUNING = {
    * question asks for something in particular, its bold sentence holds it (see confidenceOf).
    */
   highOwnCoverage: 0.7,
+  highMissed: 0.25,
+  highMargin: 0.2,
   /** No answer when the best passage meets less than this with the question's own words … */
   thinOwnCoverage: 0.15,
   /** … and misses at least this much of it (unmet, or met only through a loose relative). */
   thinMissed: 0.75,
-  highMissed: 0.25,
-  highMargin: 0.2,
   /** A capitalised word of the question this common in English (by frequency rank) is no name. */
   commonWordRank: 1000,
   candidates: 30,
@@ -200,15 +200,16 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   const words = lexicon.words;
   const common = (w: string): boolean => (words?.rank(w) ?? Infinity) < ASK_TUNING.commonWordRank;
   const unmentioned = lexicon.names ? unmentionedNames(query, index, lexicon.names, common) : [];
-  const ranked = plan.concepts.some((c) => c.anchor) ? rank(plan, index, limit, undefined, expectedKinds(query)) : [];
+  // Two at least, whatever `limit`: confidence looks at how far the first stands from the second.
+  const ranked = plan.concepts.some((c) => c.anchor) ? rank(plan, index, Math.max(limit, 2), undefined, expectedKinds(query)) : [];
   // Thin evidence: the best passage meets almost none of the question with its own words and
   // misses most of it even counting close relatives ("tips to negotiate a higher salary").
   const first = ranked[0];
   const thin = first !== undefined && first.ownCoverage < ASK_TUNING.thinOwnCoverage && first.missed >= ASK_TUNING.thinMissed;
-  const answers = thin ? [] : ranked;
+  const answers = thin ? [] : ranked.slice(0, limit);
   const named = unmentioned.length > 0 ? { unmentioned, notice: MESSAGES.askUnmentioned(unmentioned) } : {};
   if (answers.length === 0) {
     return { query, answers, notice: MESSAGES.askNotCovered, confidence: 'low', ...named };
   }
-  return { query, answers, confidence: confidenceOf(answers, unmentioned, plan), ...named };
+  return { query, answers, confidence: confidenceOf(ranked, unmentioned, plan), ...named };
 }

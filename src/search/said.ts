@@ -52,7 +52,8 @@ export function askSaid(
   const accept = (p: IndexedPassage): boolean => holding.has(p.id) || reporting.has(p.id);
   const ranked = rank(plan, index, Math.max(limit, holding.size + reporting.size), accept);
   // With no topic, the passages that quote the speaker come before those that only report them.
-  const answers = (about ? ranked : [...ranked.filter((a) => holding.has(a.passage.id)), ...ranked.filter((a) => !holding.has(a.passage.id))]).slice(0, limit);
+  const ordered = about ? ranked : [...ranked.filter((a) => holding.has(a.passage.id)), ...ranked.filter((a) => !holding.has(a.passage.id))];
+  const answers = ordered.slice(0, limit);
   if (answers.length === 0) return undefined;
   const order = new Map(answers.map((a, i) => [a.passage.id, i]));
   const shown: QuoteHit[] = theirs
@@ -67,7 +68,7 @@ export function askSaid(
     query: '',
     answers,
     notice: MESSAGES.askQuotesOf(name),
-    confidence: first !== undefined && holding.has(first.passage.id) ? confidenceOf(answers) : 'low',
+    confidence: first !== undefined && holding.has(first.passage.id) ? confidenceOf(ordered) : 'low',
     intent: 'said',
     speaker: name,
     quotes: shown,

@@ -184,3 +184,9 @@ test('a difference is shown with the passages that hold each value as written', 
   const neo = r.answers.find((a) => a.passage.source === 'NEO') ?? assert.fail('no NEO passage');
   assert.match(neo.passage.text, /Stephen Whitcoff/, 'the fullest spelling NEO gives');
 });
+
+test('confidence does not depend on how many answers are asked for', () => {
+  for (const q of ['whats the AOR', 'How much did the Tehran stock exchange rise?', 'why did iran stop trusting the us']) {
+    assert.equal(engine.ask(q, 1).confidence, engine.ask(q, 15).confidence, q);
+  }
+});
