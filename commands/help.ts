@@ -23,5 +23,6 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     const json = c.data.toJSON();
     return c.help ?? { usage: c.data.name, description: 'description' in json && json.description ? json.description : c.data.name };
   });
-  await respond(interaction, { embeds: [helpEmbed(entries)], ephemeral: true }, ctx.log);
+  const sources = ctx.engine.sources().map((s) => s.meta.id);
+  await respond(interaction, { embeds: [helpEmbed(entries, sources)], ephemeral: true }, ctx.log);
 }

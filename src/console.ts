@@ -5,7 +5,9 @@
  */
 import { createInterface } from 'node:readline';
 import type { Engine } from './engine.ts';
-import { askText, compareText, HELP_TEXT, quoteText, sourcesText } from './render/text.ts';
+import { askText, compareText, helpText, quoteText, sourcesText } from './render/text.ts';
+
+const sourceIds = (engine: Engine): string[] => engine.sources().map((s) => s.meta.id);
 
 /** Answers one console line; null for a blank line. */
 export function answerLine(engine: Engine, line: string): string | null {
@@ -24,9 +26,9 @@ export function answerLine(engine: Engine, line: string): string | null {
     case 'sources':
       return sourcesText(engine.sources());
     case 'help':
-      return HELP_TEXT;
+      return helpText(sourceIds(engine));
     default:
-      return `Unknown command /${command}. ${HELP_TEXT}`;
+      return `Unknown command /${command}. ${helpText(sourceIds(engine))}`;
   }
 }
 

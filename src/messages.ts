@@ -22,6 +22,8 @@ export const MESSAGES = {
   compareNoneOfMany: 'No source covers this topic.',
   compareNotCovered: (sources: readonly string[]): string => `Not covered by ${sources.join(' or ')}.`,
   compareWeak: (source: string): string => `${source} only touches on this in passing.`,
+  helpIntro: (sources: readonly string[]): string =>
+    `I answer from ${sources.length === 1 ? 'one article' : `${sources.length} articles`} on the April 2025 US–Iran talks in Oman (${joinNames(sources)}), always naming the source.`,
 } as const;
 
 /** "China", "China and Russia", "China, Russia and Turkey". */

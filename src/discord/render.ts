@@ -191,11 +191,12 @@ export interface HelpEntry {
   readonly example?: string;
 }
 
-export function helpEmbed(entries: readonly HelpEntry[]): APIEmbed {
+/** What each command does; `sources` are the corpus's source ids. */
+export function helpEmbed(entries: readonly HelpEntry[], sources: readonly string[]): APIEmbed {
   return {
     color: NEUTRAL_COLOUR,
     title: 'What I can do',
-    description: 'I answer from two articles on the April 2025 US–Iran talks in Oman (NEO and RSIS), always naming the source.',
+    description: escapeText(MESSAGES.helpIntro(sources)),
     fields: entries.slice(0, LIMITS.fields).map((e) => ({
       name: e.usage,
       value: `${e.description}${e.example ? `\nExample: \`${e.example}\`` : ''}`,

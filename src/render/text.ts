@@ -2,7 +2,7 @@
  * Plain-text rendering of the engine's answers, for the local console and the command line.
  */
 import type { SourceMeta } from '../corpus/load.ts';
-import { MESSAGES } from '../messages.ts';
+import { joinNames, MESSAGES } from '../messages.ts';
 import type { AskResponse } from '../search/ask.ts';
 import type { CompareResponse, QuoteResponse, SourceSummary } from '../search/types.ts';
 
@@ -62,14 +62,17 @@ export function sourcesText(sources: readonly SourceSummary[]): string {
   return sources.map((s) => `${attribution(s.meta)}\n   ${s.passages} passages, ${s.quotations} quotations${s.meta.url ? `, ${s.meta.url}` : ''}\n`).join('\n');
 }
 
-export const HELP_TEXT = `Commands:
+/** The console's command list; `sources` are the corpus's source ids, named where compare is explained. */
+export function helpText(sources: readonly string[]): string {
+  return `Commands:
   /ask <question>     the passages that answer a question, best sentence in **bold**
                       e.g. /ask who mediated the talks?
   /quote <speaker or words>   quotations by a speaker or with those words
                       e.g. /quote Sherman
-  /compare <topic>    how NEO and RSIS cover a topic, side by side, with their differences
+  /compare <topic>    how ${joinNames(sources)} cover a topic, side by side, with their differences
                       e.g. /compare next round
   /sources            the sources, with their passages and quotations
   /help               this list
 A line without a command is asked as a question.
 `;
+}
