@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { loadQuestions } from '../eval/retrieval.ts';
 import { realEngine } from '../helpers/corpus.ts';
 import { hostileText } from '../helpers/hostile.ts';
 import { cases, fcParams, SEED, Stopwatch } from '../helpers/property.ts';
@@ -39,6 +40,22 @@ describe('engine under hostile input (property-based)', { timeout: 120_000 }, ()
         JSON.stringify(r);
       }),
       fcParams(2500),
+    );
+  });
+
+  it('ask: a question the sources answer keeps its first answer under noise that changes no word', () => {
+    // Fails if ask refused everything, or if spacing, punctuation or emoji moved its answer.
+    const questions = loadQuestions().filter((q) => q.kind !== 'offtopic').map((q) => q.q);
+    const noise = fc.constantFrom('', ' ', '  \t ', '?', '?!', '…', ' 🙂', '"', ' (pls)', '\n');
+    fc.assert(
+      fc.property(fc.constantFrom(...questions), noise, noise, fc.boolean(), (q, before, after, doubled) => {
+        const clean = engine.ask(q).answers[0];
+        fc.pre(clean !== undefined);
+        const noisy = `${before}${doubled ? q.replace(/ /g, '  ') : q}${after}`;
+        const r = engine.ask(noisy);
+        assert.equal(r.answers[0]?.passage.id, clean?.passage.id, JSON.stringify(noisy));
+      }),
+      fcParams(300),
     );
   });
 

@@ -129,3 +129,16 @@ test("a search for one source's passages returns that source's best, however man
   const all = engine.index.query(plan.weights, 50);
   assert.equal(rsis[0]?.passage.id, all.find((h) => h.passage.source === 'RSIS')?.passage.id);
 });
+
+test('figures of one unit that differ between the sources are flagged; equal ones are not', () => {
+  const make = (source: string, text: string): CompareSide => {
+    const doc = engine.documents.find((d) => d.meta.id === source) ?? assert.fail(source);
+    const passage = { id: `${source}-x`, source, heading: null, position: 0, start: 0, end: text.length, text, sentences: [{ start: 0, end: text.length }], meta: doc.meta };
+    return { source, meta: doc.meta, passages: [{ passage, highlight: { text, span: { start: 0, end: text.length } }, score: 1 }] };
+  };
+  const found = differences([make('NEO', 'Iran deployed 30 launchers near the strait.'), make('RSIS', 'Iran deployed 40 launchers near the strait.')], engine.index.analyzer);
+  const number = found.find((d) => d.kind === 'number') ?? assert.fail('no number difference');
+  assert.deepEqual(number.values.map((v) => v.value), ['30 launchers', '40 launchers']);
+  const same = differences([make('NEO', 'Iran deployed 30 launchers.'), make('RSIS', 'Iran deployed 30 launchers.')], engine.index.analyzer);
+  assert.equal(same.find((d) => d.kind === 'number'), undefined);
+});
