@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { installedVersion } from './search/minisearch-internals.ts';
+import { NONE } from './search/saved-index.ts';
 
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../.cache/', import.meta.url));
 /** The code whose output the cache holds: a change to any of it is a new key. */
@@ -35,8 +36,6 @@ const SUFFIX = '.bin';
 const MAGIC = Buffer.from('OTCACHE\n', 'latin1');
 /** The container's layout version, beside the key (which covers this file's code too). */
 const FORMAT = 2;
-/** A missing value (null string, absent entry) in a table of unsigned numbers. */
-export const NONE = 0xffffffff;
 
 /** The versions of the packages whose change alters what is cached: a new release is a new key. */
 function packageVersions(): string {

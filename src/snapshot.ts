@@ -11,7 +11,7 @@ import type { SourceMeta } from './corpus/load.ts';
 import type { IndexSnapshot, PassageTerms } from './search/index.ts';
 import type { Related } from './search/related.ts';
 import type { Quotation } from './search/types.ts';
-import { ABSENT, toPlainObject, type IndexColumns, type SavedIndex } from './search/saved-index.ts';
+import { NONE, toPlainObject, type IndexColumns, type SavedIndex } from './search/saved-index.ts';
 import type { SavedVectors, VectorClusters } from './search/vectors.ts';
 
 export interface EngineSnapshot {
@@ -144,7 +144,7 @@ function encodeMiniSearch(w: CacheWriter, name: string, saved: SavedIndex): void
     for (let f = 0; f < fields; f++) {
       const entry = data[f];
       if (entry === undefined) {
-        counts.push(ABSENT);
+        counts.push(NONE);
         continue;
       }
       const keys = Object.keys(entry);
@@ -154,7 +154,7 @@ function encodeMiniSearch(w: CacheWriter, name: string, saved: SavedIndex): void
         freqs.push(entry[k] as number);
       }
     }
-    if (Object.keys(data).length !== counts.slice(-fields).filter((c) => c !== ABSENT).length) throw new Error('unexpected MiniSearch field id');
+    if (Object.keys(data).length !== counts.slice(-fields).filter((c) => c !== NONE).length) throw new Error('unexpected MiniSearch field id');
   }
   w.uints(`${name}.terms`, js.index.map(([term]) => t.ref(term)));
   w.uints(`${name}.postings.n`, counts);
@@ -195,7 +195,7 @@ function decodeMiniSearch(r: CacheReader, name: string): IndexColumns {
   const freqs = r.uints(`${name}.postings.freq`).slice();
   check(counts.length === terms.length * fields && docs.length === freqs.length, `${name} postings`);
   let total = 0;
-  for (let i = 0; i < counts.length; i++) if (counts[i] !== ABSENT) total += counts[i] as number;
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== NONE) total += counts[i] as number;
   check(total === docs.length, `${name} postings`);
   return {
     documentCount: meta.documentCount,

@@ -168,15 +168,11 @@ export class PassageIndex {
     return this.passages.length;
   }
 
-  private termsAt(passage: IndexedPassage): PassageTerms {
+  /** Every index term of a passage, as ids: see {@link PassageTerms}. */
+  termIdsOf(passage: IndexedPassage): PassageTerms {
     const t = this.passageTerms[this.ordinal.get(passage.id) ?? -1];
     if (!t) throw new Error(`${passage.id} is not in this index`);
     return t;
-  }
-
-  /** Every index term of a passage, as ids: see {@link PassageTerms}. */
-  termIdsOf(passage: IndexedPassage): PassageTerms {
-    return this.termsAt(passage);
   }
 
   /** The id of a term in {@link PassageTerms}, or undefined for a term no passage holds. */

@@ -11,8 +11,8 @@
 import type { PassageIndex, PassageTerms } from './index.ts';
 import type { Concept, QueryPlan } from './query.ts';
 
-/** One way a term stands for a concept of the question. */
-interface Stand {
+/** One way a passage term can be read as a concept of the question, and how strongly. */
+interface TermReading {
   readonly concept: number;
   readonly strength: number;
   readonly term: string;
@@ -24,7 +24,7 @@ interface Stand {
 
 export interface CompiledPlan {
   readonly plan: QueryPlan;
-  readonly byId: ReadonlyMap<number, readonly Stand[]>;
+  readonly byId: ReadonlyMap<number, readonly TermReading[]>;
   readonly total: number;
   /** Scratch space for {@link matchPassage}, one slot per concept, reused passage after passage. */
   readonly scratch: {
@@ -33,7 +33,7 @@ export interface CompiledPlan {
     readonly here: Float64Array;
     readonly own: Float64Array;
     readonly ownHere: Float64Array;
-    readonly terms: (Stand | undefined)[];
+    readonly terms: (TermReading | undefined)[];
   };
 }
 
@@ -58,7 +58,7 @@ export interface PassageMatch {
 export const WEAK_MATCH = 0.5;
 
 export function compilePlan(plan: QueryPlan, index: PassageIndex): CompiledPlan {
-  const byId = new Map<number, Stand[]>();
+  const byId = new Map<number, TermReading[]>();
   plan.concepts.forEach((c, concept) => {
     for (const cand of c.candidates) {
       const id = index.termId(cand.term);
@@ -69,7 +69,7 @@ export function compilePlan(plan: QueryPlan, index: PassageIndex): CompiledPlan 
     }
   });
   const n = plan.concepts.length;
-  const scratch = { context: new Float64Array(n), all: new Float64Array(n), here: new Float64Array(n), own: new Float64Array(n), ownHere: new Float64Array(n), terms: new Array<Stand | undefined>(n) };
+  const scratch = { context: new Float64Array(n), all: new Float64Array(n), here: new Float64Array(n), own: new Float64Array(n), ownHere: new Float64Array(n), terms: new Array<TermReading | undefined>(n) };
   return { plan, byId, total: plan.concepts.reduce((sum, c) => sum + c.weight, 0), scratch };
 }
 
@@ -77,7 +77,7 @@ export function compilePlan(plan: QueryPlan, index: PassageIndex): CompiledPlan 
  * Raises `best[concept]` with every stand of the ids in ids[from..to); with `terms`, remembers
  * the term; with `ownOnly`, counts only the question's own words.
  */
-function meet(compiled: CompiledPlan, ids: Int32Array, from: number, to: number, best: Float64Array, terms?: (Stand | undefined)[], ownOnly = false): void {
+function markMet(compiled: CompiledPlan, ids: Int32Array, from: number, to: number, best: Float64Array, terms?: (TermReading | undefined)[], ownOnly = false): void {
   for (let i = from; i < to; i++) {
     const stands = compiled.byId.get(ids[i] as number);
     if (!stands) continue;
@@ -107,18 +107,18 @@ export function matchPassage(compiled: CompiledPlan, t: PassageTerms, related: n
   const { context, all, here, own, ownHere } = compiled.scratch;
   const total = compiled.total || 1;
   context.fill(0);
-  meet(compiled, t.context, 0, t.context.length, context);
+  markMet(compiled, t.context, 0, t.context.length, context);
   own.fill(0);
-  meet(compiled, t.context, 0, t.context.length, own, undefined, true);
+  markMet(compiled, t.context, 0, t.context.length, own, undefined, true);
   let bestSentence = 0;
   let bestRanked = -Infinity;
   let bestAll = 0;
   let bestOwn = 0;
   for (let k = 0; k + 1 < t.bounds.length; k++) {
     here.set(context);
-    meet(compiled, t.ids, t.bounds[k] as number, t.bounds[k + 1] as number, here);
+    markMet(compiled, t.ids, t.bounds[k] as number, t.bounds[k + 1] as number, here);
     ownHere.set(own);
-    meet(compiled, t.ids, t.bounds[k] as number, t.bounds[k + 1] as number, ownHere, undefined, true);
+    markMet(compiled, t.ids, t.bounds[k] as number, t.bounds[k + 1] as number, ownHere, undefined, true);
     const w = weighted(compiled, here) / total;
     const o = weighted(compiled, ownHere) / total;
     const ranked = o + related * (w - o) + (bonus ? bonus(k) : 0);
@@ -130,8 +130,8 @@ export function matchPassage(compiled: CompiledPlan, t: PassageTerms, related: n
     }
   }
   all.set(context);
-  meet(compiled, t.ids, 0, t.ids.length, all);
-  meet(compiled, t.ids, 0, t.ids.length, own, undefined, true);
+  markMet(compiled, t.ids, 0, t.ids.length, all);
+  markMet(compiled, t.ids, 0, t.ids.length, own, undefined, true);
   let missed = 0;
   const concepts = compiled.plan.concepts;
   for (let k = 0; k < concepts.length; k++) if ((all[k] as number) < WEAK_MATCH) missed += (concepts[k] as Concept).weight;
@@ -151,8 +151,8 @@ export function matchedWords(compiled: CompiledPlan, t: PassageTerms): string[] 
   const { all, terms } = compiled.scratch;
   all.fill(0);
   terms.fill(undefined);
-  meet(compiled, t.context, 0, t.context.length, all, terms);
-  meet(compiled, t.ids, 0, t.ids.length, all, terms);
+  markMet(compiled, t.context, 0, t.context.length, all, terms);
+  markMet(compiled, t.ids, 0, t.ids.length, all, terms);
   const matched: string[] = [];
   compiled.plan.concepts.forEach((c, k) => {
     const s = terms[k];

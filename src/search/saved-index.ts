@@ -13,8 +13,8 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { internalsOf, KNOWN_INTERNALS } from './minisearch-internals.ts';
 
-/** A value in a table of unsigned numbers that stands for "absent". */
-export const ABSENT = 0xffffffff;
+/** A missing value (null string, absent entry) in a table of unsigned numbers: the cache's one sentinel. */
+export const NONE = 0xffffffff;
 
 export interface IndexColumns {
   readonly documentCount: number;
@@ -32,7 +32,7 @@ export interface IndexColumns {
   readonly lenEnds: ArrayLike<number>;
   readonly len: ArrayLike<number>;
   readonly terms: readonly string[];
-  /** Per term and field (terms × fields), how many postings, or ABSENT for a field without the term. */
+  /** Per term and field (terms × fields), how many postings, or NONE for a field without the term. */
   readonly counts: ArrayLike<number>;
   /** The postings one after another: document number and term frequency. */
   readonly docs: ArrayLike<number>;
@@ -63,7 +63,7 @@ export function toPlainObject(c: IndexColumns): AsPlainObject {
     const data: Record<string, Record<string, number>> = {};
     for (let f = 0; f < fields; f++) {
       const n = c.counts[i * fields + f] as number;
-      if (n === ABSENT) continue;
+      if (n === NONE) continue;
       // Last document first: the first key set is the largest, so the object takes its final
       // (sparse) form at once instead of growing into it; the keys come out in the same order.
       const entry: Record<string, number> = {};
@@ -107,7 +107,7 @@ function fill<T>(c: IndexColumns, options: Options<T>): MiniSearch<T> {
     const data = new Map<number, Map<number, number>>();
     for (let f = 0; f < fields; f++) {
       const n = c.counts[i * fields + f] as number;
-      if (n === ABSENT) continue;
+      if (n === NONE) continue;
       const entry = new Map<number, number>();
       for (let j = p; j < p + n; j++) entry.set(c.docs[j] as number, c.freqs[j] as number);
       p += n;
