@@ -186,9 +186,12 @@ export class Analyzer {
     return this.analyze(text).map((t) => t.term);
   }
 
-  /** The one term a single word analyzes to, or null (stop word, several terms). */
+  /** The one term a single word analyzes to (a hyphenated word: its whole), or null (a stop word, several words). */
   term(word: string): string | null {
     const terms = this.analyze(word);
-    return terms.length === 1 ? (terms[0]?.term ?? null) : null;
+    if (terms.length === 1) return terms[0]?.term ?? null;
+    // A hyphenated word is one term too, beside its parts ("go-between": go-between, go).
+    const whole = terms.find((t) => t.source === word.trim());
+    return whole ? whole.term : null;
   }
 }

@@ -190,3 +190,8 @@ test('confidence does not depend on how many answers are asked for', () => {
     assert.equal(engine.ask(q, 1).confidence, engine.ask(q, 15).confidence, q);
   }
 });
+
+test('a hyphenated word English writes as one reaches its relatives whole: go-between is a mediator', () => {
+  const c = plan('who was the go-between').concepts.find((x) => x.word === 'go-between') ?? assert.fail('go-between');
+  assert.ok(c.candidates.some((x) => x.term === analyzer.term('intermediary') || x.term === analyzer.term('mediator')), JSON.stringify(c.candidates.slice(0, 5)));
+});
