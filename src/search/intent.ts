@@ -15,8 +15,10 @@ export type Intent =
   | { readonly kind: 'differences'; readonly about: string };
 
 const SAY = '(?:say|said|says|saying|tell|told|think|thinks|thought|claim|claimed|write|wrote|state|stated|mean|meant|argue|argued|warn|warned|announce|announced)';
-// Up to three words of chatter may come first ("hey so", "(pls)", "tldr").
-const SAID = new RegExp(`^\\W*(?:[\\p{L}']+\\W+){0,3}?what\\s+(?:did|does|do|has|had|was|is)\\s+(.+?)\\s+${SAY}\\b(.*)$`, 'iu');
+// Up to three words of chatter may come first ("hey so", "(pls)", "tldr"). Words and what lies
+// between them are told apart by letters, never by \W, which also matches letters outside A–Z:
+// a run of Arabic letters could then be split every way, and the match would never end.
+const SAID = new RegExp(`^[^\\p{L}\\p{N}]*(?:[\\p{L}']+[^\\p{L}\\p{N}']+){0,3}?what\\s+(?:did|does|do|has|had|was|is)\\s+(.+?)\\s+${SAY}\\b(.*)$`, 'iu');
 const WORDS_OF = /^\W*(?:what\s+(?:are|were|was|is)\s+)?((?:\S+\s+){0,2}?\S+)'s\s+(?:words|comments|remarks|statements?|quotes?|quotations?)\b(.*)$/i;
 const DIFFER = /\b(?:differ\w*|different|disagree\w*|contradict\w*|conflict\w*|inconsisten\w*|discrepanc\w*|diverge\w*)\b/i;
 const BOTH = /\b(?:sources?|articles?|both|two|2|authors?|writers?|outlets?|each other|they|pieces?|reports?|accounts?)\b/i;

@@ -112,31 +112,30 @@ export function rarity(rank: number): number {
   return Math.min(1, Math.max(L.minRarity, Math.log(rank + 1) / Math.log(L.rareRank + 1)));
 }
 
-/** Whether `word` (four letters or more) is one edit from a stop word. */
-function nearStopword(word: string, stopwords: ReadonlySet<string>): boolean {
-  if (word.length < 4) return false;
-  for (const s of stopwords) if (Math.abs(s.length - word.length) <= 1 && editDistance(word, s, 1) <= 1) return true;
-  return false;
+/** The word with each letter left out in turn. */
+function deletions(word: string): string[] {
+  return Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1));
 }
 
-/** Edit distance of a and b, a swap of two neighbouring letters one edit ("thier"), or max + 1 once it is known to exceed max. */
-function editDistance(a: string, b: string, max: number): number {
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let least = i;
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] as number) + 1);
-      row.push(d);
-      least = Math.min(least, d);
-    }
-    if (least > max) return max + 1;
-    before = prev;
-    prev = row;
+/** No stop word is longer than this, less one letter: a longer word is no mistyped one. */
+const MAX_STOPWORD_TYPO = 12;
+/** Each stop word and its one-letter deletions, worked out once per stop-word list. */
+const nearStopwordForms = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/**
+ * Whether `word` (four letters or more) is one edit from a stop word: a letter added, left out,
+ * changed, or two neighbours swapped ("thier"). Compared by deletions (a symmetric-delete
+ * look-up), so a word costs a few set look-ups however long the stop-word list.
+ */
+function nearStopword(word: string, stopwords: ReadonlySet<string>): boolean {
+  if (word.length < 4 || word.length > MAX_STOPWORD_TYPO) return false;
+  let forms = nearStopwordForms.get(stopwords);
+  if (!forms) {
+    forms = new Set([...stopwords].flatMap((s) => [s, ...deletions(s)]));
+    nearStopwordForms.set(stopwords, forms);
   }
-  return prev[b.length] as number;
+  const known = forms;
+  return known.has(word) || deletions(word).some((d) => known.has(d));
 }
 
 /**

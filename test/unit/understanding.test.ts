@@ -195,3 +195,9 @@ test('a hyphenated word English writes as one reaches its relatives whole: go-be
   const c = plan('who was the go-between').concepts.find((x) => x.word === 'go-between') ?? assert.fail('go-between');
   assert.ok(c.candidates.some((x) => x.term === analyzer.term('intermediary') || x.term === analyzer.term('mediator')), JSON.stringify(c.candidates.slice(0, 5)));
 });
+
+test('a long run of letters outside A–Z before the words does not stall intent reading (found by the property test)', { timeout: 10_000 }, () => {
+  const q = `${'ا'.repeat(1100)} weren't ongoing First-Day nuclear characterized B-2 told accepting American Iran`;
+  assert.equal(readIntent(q, ['NEO', 'RSIS']), undefined);
+  assert.equal(readIntent(`${'ا'.repeat(50)} what did Sherman say`, ['NEO', 'RSIS'])?.kind, 'said');
+});
