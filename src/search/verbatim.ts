@@ -87,11 +87,6 @@ export function verbatimMatch(question: string, index: PassageIndex): VerbatimMa
   return best;
 }
 
-/** The passage `question` quotes a sentence of, or undefined. */
-export function verbatimPassage(question: string, index: PassageIndex): IndexedPassage | undefined {
-  return verbatimMatch(question, index)?.passage;
-}
-
 /**
  * `response` with the quoted passage first (its quoted sentence in bold) and trusted, the other
  * answers after it as they were, at most `limit` in all. A passage the ranking left out is

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ask } from '../../src/search/ask.ts';
 import { cutAtWord, SUGGEST_LIMITS, type Suggestion } from '../../src/search/suggest.ts';
-import { verbatimPassage, VERBATIM_MIN_CHARS } from '../../src/search/verbatim.ts';
+import { verbatimMatch, VERBATIM_MIN_CHARS } from '../../src/search/verbatim.ts';
 import { realEngine } from '../helpers/corpus.ts';
 
 const engine = realEngine();
@@ -64,13 +64,13 @@ test('a question that quotes a sentence verbatim gets that passage first, with h
 test('the verbatim rule: case, quotation marks, white space and a trailing "…" aside; 24 characters at least', () => {
   const passage = engine.index.passages.find((p) => p.text.includes('Trump understands that the realisation'));
   assert.ok(passage);
-  assert.equal(verbatimPassage('INDEED,   TRUMP “understands” that the realisation…', engine.index), passage);
+  assert.equal(verbatimMatch('INDEED,   TRUMP “understands” that the realisation…', engine.index)?.passage, passage);
   const short = 'understands that the rea';
   assert.equal(short.length, VERBATIM_MIN_CHARS);
-  assert.equal(verbatimPassage(`${short}`, engine.index), passage);
-  assert.equal(verbatimPassage(short.slice(1), engine.index), undefined);
-  assert.equal(verbatimPassage('Who mediated the talks between Iran and the US?', engine.index), undefined);
-  assert.equal(verbatimPassage('', engine.index), undefined);
+  assert.equal(verbatimMatch(`${short}`, engine.index)?.passage, passage);
+  assert.equal(verbatimMatch(short.slice(1), engine.index)?.passage, undefined);
+  assert.equal(verbatimMatch('Who mediated the talks between Iran and the US?', engine.index)?.passage, undefined);
+  assert.equal(verbatimMatch('', engine.index)?.passage, undefined);
 });
 
 test('every suggestion, asked, answers with its own passage first', () => {
