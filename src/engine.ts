@@ -56,7 +56,12 @@ export class Engine {
     readonly quotes: QuoteIndex,
     /** Whether this engine came from the cache. */
     readonly cached: boolean,
-  ) {}
+  ) {
+    this.sourceIds = documents.map((d) => d.meta.id);
+  }
+
+  /** The corpus's source ids, which a question may name ("where do NEO and RSIS differ"). */
+  private readonly sourceIds: readonly string[];
 
   /**
    * Loads and indexes the corpus, from the cache when it holds this very corpus and code.
@@ -132,13 +137,13 @@ export class Engine {
    */
   ask(question: string, limit?: number): AskResponse {
     const query = question.trim();
-    const intent = readIntent(query, this.documents.map((d) => d.meta.id));
+    const intent = readIntent(query, this.sourceIds);
     if (intent?.kind === 'said') {
-      const said = askSaid(intent.who, intent.about, this.index, this.lexicon, this.quotes, limit);
-      if (said) return { ...said, query };
+      const said = askSaid(query, intent.who, intent.about, this.index, this.lexicon, this.quotes, limit);
+      if (said) return said;
     }
     if (intent?.kind === 'differences') {
-      return { ...askDifferences(intent.about, () => this.allDifferences(), (t) => this.compare(t), this.index, this.lexicon, limit), query };
+      return askDifferences(query, intent.about, () => this.allDifferences(), (t) => this.compare(t), this.index, this.lexicon, limit);
     }
     const response = ask(query, this.index, this.lexicon, limit);
     // A question quoting a sentence (a picked suggestion) gets that sentence's passage first.

@@ -11,14 +11,16 @@ import type { Analyzer } from './analyzer.ts';
 
 export type AnswerKind = 'date' | 'person' | 'number' | 'place' | 'reason';
 
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
-/** A date or a relative time ("April 12", "May 2024", "next week", "in 2020"). */
+export const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/** A date or a relative time ("April 12", "May 2024", "next week", "in 2020"); compare reads dates with it too. */
 export const DATE = new RegExp(
   `\\b(?:${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?|${MONTH}\\s+\\d{4}|(?:next|last|this|the following|previous)\\s+(?:week|month|year|round|day)|in\\s+\\d{4}|since\\s+\\d{4}|tomorrow|yesterday)\\b`,
   'g',
 );
 const DATE_WORDS = new RegExp(`\\b(?:${MONTH}|(?:19|20)\\d{2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weeks?|months?|years?|decades?)\\b`);
 const NUMBER_WORDS = /\b(?:\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)|\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|double|twice|several|many|few)\b/i;
+/** DATE for a yes-or-no test (a global regex keeps its place between calls). */
+const HAS_DATE = new RegExp(DATE.source);
 /** A four-digit year is a date, not a figure. */
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 const ROLE = /\b(?:President|Minister|Envoy|Secretary|Leader|Ayatollah|Spokes(?:man|woman|person)|Ambassador|Commander|General|Chief|Director|diplomat|official|negotiator|mediator|envoy|minister|leader|president|spokes(?:man|woman|person)|analyst|researcher|scholar|expert|author|journalist|professor|fellow|commentator|observer)\b/;
@@ -49,7 +51,7 @@ export function topicKinds(topic: string): readonly AnswerKind[] {
 /** The kinds of answer a sentence holds. */
 export function kindsIn(sentence: string, analyzer: Analyzer): Set<AnswerKind> {
   const kinds = new Set<AnswerKind>();
-  if (DATE_WORDS.test(sentence) || new RegExp(DATE.source).test(sentence)) kinds.add('date');
+  if (DATE_WORDS.test(sentence) || HAS_DATE.test(sentence)) kinds.add('date');
   if (NUMBER_WORDS.test(sentence.replace(YEAR, ''))) kinds.add('number');
   if (ROLE.test(sentence)) kinds.add('person');
   if (PLACE_WORDS.test(sentence)) kinds.add('place');

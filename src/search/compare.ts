@@ -17,7 +17,7 @@
 import type { SourceMeta } from '../corpus/load.ts';
 import { MESSAGES } from '../messages.ts';
 import type { Analyzer } from './analyzer.ts';
-import { topicKinds } from './answer-type.ts';
+import { DATE, MONTH, topicKinds } from './answer-type.ts';
 import { ASK_TUNING, rank } from './ask.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
 import { planQuery, type QueryPlan } from './query.ts';
@@ -36,11 +36,6 @@ export const COMPARE_TOUCH = 0.6;
 /** Sources side by side, at most: compare sets two accounts against each other. */
 export const COMPARE_MAX_SIDES = 2;
 
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
-const DATE = new RegExp(
-  `\\b(?:${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?|${MONTH}\\s+\\d{4}|(?:next|last|this|the following|previous)\\s+(?:week|month|year|round|day)|in\\s+\\d{4}|since\\s+\\d{4}|tomorrow|yesterday)\\b`,
-  'g',
-);
 const NUMBER = /\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:per\s*cent\s+|percent\s+|%\s*)?([a-z]+(?:-[a-z0-9]+)?)/gi;
 
 /** How precise a date is: a day or week, a month, or a year. */

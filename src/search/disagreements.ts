@@ -31,6 +31,7 @@ export function differencesOver(topics: readonly string[], compare: (topic: stri
 }
 
 export function askDifferences(
+  query: string,
   about: string,
   everywhere: () => readonly FoundDifference[],
   compare: (topic: string) => CompareResponse,
@@ -39,7 +40,7 @@ export function askDifferences(
   limit: number = ASK_TUNING.limit,
 ): AskResponse {
   const found = about ? compare(about).differences.map((difference) => ({ topic: about, difference })) : everywhere();
-  if (found.length === 0) return { query: '', answers: [], notice: MESSAGES.askNoDifferences, confidence: 'low', intent: 'differences', differences: [] };
+  if (found.length === 0) return { query, answers: [], notice: MESSAGES.askNoDifferences, confidence: 'low', intent: 'differences', differences: [] };
   const answers: Answer[] = [];
   for (const { topic, difference } of found) {
     const plan = planQuery(topic, index, lexicon);
@@ -53,7 +54,7 @@ export function askDifferences(
     }
   }
   return {
-    query: '',
+    query,
     answers: answers.slice(0, limit),
     notice: MESSAGES.askDifferences,
     // What compare finds are differences of names, titles, dates and figures; whether they are

@@ -32,13 +32,25 @@ function topicOf(tail: string): string {
     .trim();
 }
 
+const namesOf = new Map<string, RegExp>();
+/** A regex of the source ids as words, made once per list of ids. */
+function sourceNames(sourceIds: readonly string[]): RegExp {
+  const key = sourceIds.join('\n');
+  let names = namesOf.get(key);
+  if (!names) {
+    names = new RegExp(`\\b(?:${sourceIds.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})\\b`, 'i');
+    namesOf.set(key, names);
+  }
+  return names;
+}
+
 /**
  * The intent of a question, if it has one. `sourceIds` are the corpus's source ids ("where do NEO
  * and RSIS differ" names the sources by id).
  */
 export function readIntent(question: string, sourceIds: readonly string[]): Intent | undefined {
   const q = question.trim().replace(/[’]/g, "'");
-  const names = new RegExp(`\\b(?:${sourceIds.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})\\b`, 'i');
+  const names = sourceNames(sourceIds);
   if (DIFFER.test(q) && (BOTH.test(q) || names.test(q))) {
     const about = /\b(?:about|on|over|regarding|concerning)\s+(.+)$/i.exec(q)?.[1] ?? '';
     return { kind: 'differences', about: topicOf(about) };

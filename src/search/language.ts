@@ -27,6 +27,7 @@ export function otherLanguage(
   if (letters.length === 0) return undefined;
   const latin = letters.filter((c) => LATIN.test(c)).length;
   if (latin < letters.length / 2) return { language: 'another language' };
+  if (/[¿¡]/.test(question)) return { language: 'Spanish' };
   const words = tokenize(question).map((t) => t.surface.toLowerCase());
   const english = words.filter((w) => englishStopwords.has(w)).length;
   let best: { language: string; count: number } | undefined;
@@ -34,7 +35,6 @@ export function otherLanguage(
     const count = words.filter((w) => functionWords.has(w) && !englishStopwords.has(w)).length;
     if (count > (best?.count ?? 0)) best = { language, count };
   }
-  if (/[¿¡]/.test(question)) return { language: 'Spanish' };
   if (!best) return undefined;
   return (best.count >= 2 && best.count > english) || (best.count >= 1 && english === 0) ? { language: best.language } : undefined;
 }

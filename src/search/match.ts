@@ -74,7 +74,7 @@ export function compilePlan(plan: QueryPlan, index: PassageIndex): CompiledPlan 
 }
 
 /**
- * Raises `best[concept]` with every stand of the ids in ids[from..to); with `terms`, remembers
+ * Raises `best[concept]` with every reading of the ids in ids[from..to); with `terms`, remembers
  * the term; with `ownOnly`, counts only the question's own words.
  */
 function markMet(compiled: CompiledPlan, ids: Int32Array, from: number, to: number, best: Float64Array, terms?: (TermReading | undefined)[], ownOnly = false): void {

@@ -31,6 +31,7 @@ export function speakerTerm(who: string, index: PassageIndex): string | undefine
 }
 
 export function askSaid(
+  query: string,
   who: string,
   about: string,
   index: PassageIndex,
@@ -65,7 +66,7 @@ export function askSaid(
     });
   const first = answers[0];
   return {
-    query: '',
+    query,
     answers,
     notice: MESSAGES.askQuotesOf(name),
     confidence: first !== undefined && holding.has(first.passage.id) ? confidenceOf(ordered) : 'low',
