@@ -1,16 +1,18 @@
 /**
  * The messages the commands send, built from engine answers: content (the query line, a
  * mention when the answer is addressed to someone), embeds fitted to Discord's limits and
- * paging buttons. Shared by /ask, "Find in sources" and their page buttons, and by /quote.
+ * paging buttons. Shared by /ask, "Find in sources", questions asked by @mention or DM and their
+ * page buttons, and by /quote, /compare and /help.
  */
 import type { MessageMentionOptions } from 'discord.js';
 import { oneLine } from './escape.ts';
 import { MESSAGES } from '../messages.ts';
 import { fitEmbeds, LIMITS, truncate } from './limits.ts';
 import { pageButtons, pageOf, queryLine } from './paging.ts';
-import { answerEmbed, compareEmbeds, differencesEmbed, quoteEmbed, quotesListEmbed } from './render.ts';
+import { commandType } from './loader.ts';
+import { answerEmbed, compareEmbeds, differencesEmbed, helpEmbed, quoteEmbed, quotesListEmbed } from './render.ts';
 import type { Reply } from './respond.ts';
-import type { BotEngine } from './types.ts';
+import type { BotEngine, Command, CommandHelp } from './types.ts';
 
 /** Longest query the bot takes (the slash options' max_length; message text is cut to it). */
 export const MAX_QUERY_CHARS = 300;
@@ -101,4 +103,22 @@ export function compareReply(engine: BotEngine, topic: string, opts: Omit<ReplyO
     embeds: covered ? compareEmbeds(response) : [],
     ephemeral: opts.ephemeral ?? false,
   };
+}
+
+/** How to ask by @mention or DM, listed after the commands in the help. */
+export const MENTION_HELP: CommandHelp = {
+  usage: '@mention me, or DM me',
+  description: MESSAGES.mentionHelp,
+  example: '@TalksBot who mediated the talks?',
+};
+
+/** Every command with what it does (slash commands first, then the right-click ones), then how to ask by mention. */
+export function helpReply(engine: Pick<BotEngine, 'sources'>, commands: readonly Command[]): Reply {
+  const ordered = [...commands].sort((a, b) => commandType(a.data.toJSON()) - commandType(b.data.toJSON()));
+  const entries = ordered.map((c) => {
+    const json = c.data.toJSON();
+    return c.help ?? { usage: c.data.name, description: 'description' in json && json.description ? json.description : c.data.name };
+  });
+  const sources = engine.sources().map((s) => s.meta.id);
+  return { embeds: [helpEmbed([...entries, MENTION_HELP], sources)], ephemeral: true };
 }
