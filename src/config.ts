@@ -16,6 +16,8 @@ export interface Config {
   /** REST base URL (https://discord.com/api unless pointed at a test server). */
   readonly apiUrl: string;
   readonly logLevel: LogLevel;
+  /** Also write the log lines to this file (appended). */
+  readonly logFile?: string;
 }
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
@@ -27,6 +29,7 @@ const FIX: Record<string, string> = {
   DISCORD_GUILD_ID: 'use the server id (Discord: Settings → Advanced → Developer Mode, then right-click the server → Copy Server ID), or remove the line to register commands globally',
   DISCORD_API_URL: 'remove the line to use https://discord.com/api, or give a full http(s) URL ending in /api',
   LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
+  LOG_FILE: 'give a file path (its folder is created), or remove the line to log to standard error only',
 };
 
 export class ConfigError extends Error {
@@ -57,6 +60,7 @@ const Schema = z.object({
     (v) => (typeof v === 'string' ? (emptyIsAbsent(v) as string | undefined)?.toLowerCase() : v),
     z.enum(LOG_LEVELS, { error: 'is not a log level' }).default('info'),
   ),
+  LOG_FILE: z.preprocess(emptyIsAbsent, z.string().regex(/^[^\0]+$/, 'is not a file path').optional()),
 });
 
 /** Validates `env`; throws a ConfigError for the first bad variable. */
@@ -77,6 +81,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     ...(v.DISCORD_GUILD_ID !== undefined ? { guildId: v.DISCORD_GUILD_ID } : {}),
     apiUrl: v.DISCORD_API_URL,
     logLevel: v.LOG_LEVEL,
+    ...(v.LOG_FILE !== undefined ? { logFile: v.LOG_FILE.trim() } : {}),
   };
 }
 

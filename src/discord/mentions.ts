@@ -12,6 +12,7 @@
 import type { Message, MessageMentionOptions } from 'discord.js';
 import { cooldownMessage, type Cooldowns } from './cooldown.ts';
 import { oneLine } from './escape.ts';
+import { logQuestion } from './feedback.ts';
 import { DEFAULT_COOLDOWN_S, ERROR_MESSAGE } from './interactions.ts';
 import { askReply, helpReply } from './replies.ts';
 import { replyToMessage, type Reply } from './respond.ts';
@@ -46,7 +47,9 @@ export function createMessageHandler(ctx: CommandContext, cooldowns: Cooldowns):
     // The same key as /ask's, so a question by mention and one by /ask share one cooldown.
     const wait = cooldowns.take(`ask:${message.author.id}`, askCooldownMs);
     if (wait > 0) return (await send(message, { content: cooldownMessage(wait) })) ? 'cooldown' : 'failed';
-    return (await send(message, askReply(ctx.engine, question, { askerId: message.author.id }))) ? 'ok' : 'failed';
+    const reply = askReply(ctx.engine, question, { askerId: message.author.id });
+    logQuestion(log, reply.asked);
+    return (await send(message, reply)) ? 'ok' : 'failed';
   }
 
   return async (message) => {

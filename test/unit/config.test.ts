@@ -25,12 +25,13 @@ describe('parseConfig', () => {
   });
 
   it('a full bot configuration', () => {
-    assert.deepEqual(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: ID, DISCORD_GUILD_ID: '1364000000000000100', DISCORD_API_URL: 'http://127.0.0.1:9/api/', LOG_LEVEL: 'DEBUG' }), {
+    assert.deepEqual(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: ID, DISCORD_GUILD_ID: '1364000000000000100', DISCORD_API_URL: 'http://127.0.0.1:9/api/', LOG_LEVEL: 'DEBUG', LOG_FILE: 'logs/bot.log ' }), {
       discordToken: TOKEN,
       clientId: ID,
       guildId: '1364000000000000100',
       apiUrl: 'http://127.0.0.1:9/api',
       logLevel: 'debug',
+      logFile: 'logs/bot.log',
     });
   });
 
