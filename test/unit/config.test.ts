@@ -52,3 +52,23 @@ describe('parseConfig', () => {
     );
   });
 });
+
+describe('SHARD_COUNT and SHARD_IDS', () => {
+  it('a list, a range or both; SHARD_COUNT alone is every shard; a shard of start:sharded leaves them to its manager', () => {
+    assert.deepEqual(parseConfig({ SHARD_COUNT: '4', SHARD_IDS: '0,1' }).shards, { count: 4, ids: [0, 1] });
+    assert.deepEqual(parseConfig({ SHARD_COUNT: '4', SHARD_IDS: '0-3' }).shards, { count: 4, ids: [0, 1, 2, 3] });
+    assert.deepEqual(parseConfig({ SHARD_COUNT: '8', SHARD_IDS: ' 6, 2-3,2 ' }).shards, { count: 8, ids: [2, 3, 6] });
+    assert.deepEqual(parseConfig({ SHARD_COUNT: '3' }).shards, { count: 3, ids: [0, 1, 2] });
+    assert.equal(parseConfig({ SHARD_COUNT: '', SHARD_IDS: '' }).shards, undefined);
+    assert.equal(parseConfig({ SHARD_COUNT: '2', SHARD_IDS: '1', SHARDING_MANAGER: 'true' }).shards, undefined);
+  });
+
+  it('names the variable and the fix for each bad value', () => {
+    fails({ SHARD_IDS: '0' }, 'SHARD_IDS', /needs SHARD_COUNT/);
+    fails({ SHARD_COUNT: '0' }, 'SHARD_COUNT', /whole number from 1/);
+    fails({ SHARD_COUNT: 'two' }, 'SHARD_COUNT', /whole number from 1/);
+    fails({ SHARD_COUNT: '2', SHARD_IDS: '0-2' }, 'SHARD_IDS', /SHARD_COUNT 2 does not have \(ids run from 0 to 1\)/);
+    fails({ SHARD_COUNT: '4', SHARD_IDS: '3-1' }, 'SHARD_IDS', /a list \(0,1\) or a range \(0-3\)/);
+    fails({ SHARD_COUNT: '4', SHARD_IDS: 'all' }, 'SHARD_IDS', /a list \(0,1\) or a range \(0-3\)/);
+  });
+});
