@@ -137,5 +137,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 /** Loads .env (without overriding variables already set) into process.env, then validates. */
 export function loadConfig(path?: string): Config {
   dotenv.config({ quiet: true, ...(path ? { path } : {}) });
+  // discord.js reads SHARD_COUNT from the environment itself, and an empty one (a copied
+  // .env.example) as 0 shards, which it refuses: empty is absent here as everywhere.
+  if (process.env.SHARD_COUNT?.trim() === '') delete process.env.SHARD_COUNT;
   return parseConfig(process.env);
 }
