@@ -31,6 +31,13 @@ import type { CompareResponse, CompareSide, Difference } from './types.ts';
  */
 export const COMPARE_MIN_COVERAGE = Math.max(RELATED_STRENGTH.near, RELATED_STRENGTH.down);
 export const COMPARE_PER_SIDE = 3;
+/**
+ * A side's passage that meets more of the topic's own words than any other of that side covers
+ * it from this share (0.5) on: "Israel had planned an attack" (Israel, and role only through a
+ * relative: 0.59) is on "Israel's role"; passages that reach it only through relatives of both
+ * words (Lebanon, Syria; use) need COMPARE_MIN_COVERAGE.
+ */
+export const COMPARE_OWN_FLOOR = 0.5;
 /** A side that covers no passage of a topic touches on it when a passage holds this share of the weight of the topic's words the sources use. */
 export const COMPARE_TOUCH = 0.6;
 /** Sources side by side, at most: compare sets two accounts against each other. */
@@ -183,7 +190,10 @@ export function compare(topic: string, index: PassageIndex, lexicon: Lexicon, me
     usedWeight > 0 && used.filter((x) => holdsAny(index, p, x.terms)).reduce((sum, x) => sum + x.weight, 0) / usedWeight >= COMPARE_TOUCH;
   const sides: CompareSide[] = shown.map((meta) => {
     const ranked = inScope ? rank(plan, index, COMPARE_PER_SIDE * 2, (p) => p.source === meta.id, kinds) : [];
-    const covering = ranked.filter((r) => r.coverage > COMPARE_MIN_COVERAGE);
+    // The passages that meet most of the topic's own words stay whatever their relatives add: a
+    // passage on Israel's plans is not dropped for ones that only name Israel's neighbours.
+    const mostOwn = Math.max(0, ...ranked.map((r) => r.ownCoverage));
+    const covering = ranked.filter((r) => r.coverage > COMPARE_MIN_COVERAGE || (mostOwn > 0 && r.ownCoverage >= mostOwn && r.coverage >= COMPARE_OWN_FLOOR));
     // A side that meets part of the topic with its own words is weak, not absent: "not covered"
     // is a claim about a source, made only when it holds none of the topic's words.
     const touching = covering.length > 0 ? [] : rank(plan, index, COMPARE_PER_SIDE, (p) => p.source === meta.id && touches(p), kinds);

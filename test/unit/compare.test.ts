@@ -142,3 +142,8 @@ test('figures of one unit that differ between the sources are flagged; equal one
   const same = differences([make('NEO', 'Iran deployed 30 launchers.'), make('RSIS', 'Iran deployed 30 launchers.')], engine.index.analyzer);
   assert.equal(same.find((d) => d.kind === 'number'), undefined);
 });
+
+test("a side keeps the passage that meets the topic's own words over ones that meet only their relatives: RSIS on Israel's role", () => {
+  const rsis = engine.compare("Israel's role").sides.find((s) => s.source === 'RSIS');
+  assert.ok(rsis?.passages.some((p) => p.passage.text.includes('Israel had planned an attack')), rsis?.passages.map((p) => p.passage.id).join(', '));
+});
