@@ -9,8 +9,11 @@
  * - The speaker comes from the attribution after the quote (", a Tehran source stated"), else
  *   from the subject of the last speech verb before it in the sentence (X said / told /
  *   described … as / announced that …). "he" and "she" are the last person named; a role alone
- *   ("the foreign minister") is that person too. Speakers are canonical names from the alias
- *   table (Whitcoff → Steve Witkoff); an unnamed one is its noun phrase ("Tehran source").
+ *   ("the foreign minister") is that person too. "According to X" names X.
+ * - Speakers are found in the text itself: a run of capitalised words ("Esmaeil Baghaei"), and
+ *   later that person's surname alone ("Baghaei told reporters") is the same person. The alias
+ *   table only joins spellings of one name (Whitcoff → Steve Witkoff); an unnamed speaker is its
+ *   noun phrase ("Tehran source").
  * - Quotes of three words or fewer are terms (scare quotes), longer ones statements.
  */
 import type { Document, Passage } from '../corpus/chunk.ts';
@@ -18,13 +21,31 @@ import type { Analyzer } from './analyzer.ts';
 import type { Quotation } from './types.ts';
 
 const SPEECH_VERB =
-  /\b(?:said|says|say|saying|told|tell|telling|stated|states|stating|wrote|writes|writing|declared|declares|declaring|described|describes|describing|characteri[sz]ed|announced|announces|announcing|claimed|claims|claiming|threatened|threatening|explained|explaining|cautioned|warned|warning|noted|noting|added|emphasi[sz]ed|stressed|directed|urged|asked|replied|insisted|argued|called|speaking|spoke)\b/gi;
+  /(?<!-)\b(?:said|says|say|saying|told|tell|telling|stated|states|stating|wrote|writes|writing|declared|declares|declaring|described|describes|describing|characteri[sz]ed|announced|announces|announcing|claimed|claims|claiming|threatened|threatening|explained|explaining|cautioned|warned|warning|noted|noting|added|emphasi[sz]ed|stressed|directed|urged|asked|replied|insisted|argued|called|speaking|spoke|put it|posted|tweeted|commented|remarked|recalled|acknowledged|conceded|confirmed|predicted|vowed)\b/gi;
 const PREPOSITIONS = new Set(['under', 'with', 'to', 'of', 'from', 'by', 'via', 'on', 'in', 'at', 'for', 'against', 'during', 'about', 'after', 'before', 'toward', 'towards', 'into', 'over']);
 const FILLERS = new Set(['also', 'repeatedly', 'reportedly', 'has', 'had', 'have', 'was', 'were', 'is', 'then', 'later', 'once', 'again', 'publicly', 'recently', 'had', 'who', 'which', 'and']);
-const ROLE_WORDS = /\b(?:minister|president|spokes(?:wo)?man|spokesperson|envoy|leader|secretary|ambassador|general|chief|official|negotiator|diplomat|expert|analyst|adviser|advisor|commander)\b/i;
+/** Words that make a capitalised run a body, not a person. */
+const ORG_WORDS = /\b(?:Ministry|Office|Council|Agency|Department|Times|Media|Forum|Institute|Center|Centre|Committee|University|Foundation|School|Program|Studies|Commission|Parliament|Congress|Senate|Treasury|Bank|Post|Journal|News|Service|Affairs|Group|Organization|Organisation|Union|Court)\b/;
+/** A capitalised title word (and its space) at the start of a run of names. */
+const TITLE_WORD = /^(?:Deputy|Foreign|Minister|President|Vice|Secretary|Representative|Senator|Director|General|Special|Envoy|Ambassador|Supreme|Leader|Chief|Prime|Spokes\w+|Mr|Mrs|Ms|Dr|Professor|Ayatollah|Interior|Defen[cs]e|Energy|Commander|Foreign)\s+/;
+const ROLE_WORDS = /\b(?:minister|president|spokes(?:wo)?man|spokesperson|envoy|leader|secretary|ambassador|general|chief|official|negotiator|diplomat|expert|analyst|adviser|advisor|commander|director|fellow|researcher|professor|lawmaker|representative|senator|congressman|congresswoman|scholar|editor|correspondent|head)\b/i;
 const PRONOUN = /^(?:he|she|his|her)$/i;
 const ROLE_STOP = new Set(['as', 'the', 'a', 'an', 'by', 'and', 'with', 'from', 'that', 'of', 'to', 'for', 'under', 'said', 'told', 'who', 'in', 'on', 'at']);
 const TERM_MAX_WORDS = 3;
+/** An attribution after a quote is this short ("said Nadia Farahani, a senior fellow at the Meridian Center for Security Studies"). */
+const MAX_ATTRIBUTION_WORDS = 20;
+/** A word of a name: capitalised, maybe hyphenated (Takht-Ravanchi), maybe after a particle (al-Rawahi). */
+const NAME_WORD = String.raw`(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*`;
+/** A run of two or more name words ("Laila al-Rawahi"), maybe after a possessive place ("Iran's Foreign Ministry"). */
+const NAME_RUN = new RegExp(String.raw`(?<![\p{L}-])(?:\p{Lu}\p{Ll}+'s\s+)?${NAME_WORD}(?:[ \t]+(?:of[ \t]+)?${NAME_WORD})+(?![\p{L}-])`, 'gu');
+/** One name word, maybe possessive: a surname alone ("Grossi's"). */
+const ONE_NAME = new RegExp(String.raw`(?<![\p{L}-])${NAME_WORD}(?:'s)?(?![\p{L}-])`, 'gu');
+/** "According to X" before a quote in its sentence (X: up to a comma, colon or quote). */
+const ACCORDING_TO = /\baccording to ([^,:"]{2,80})/gi;
+/** Where or how something was said, after the verb: "said in a statement", "wrote on social media". */
+const SPOKEN_WHERE = /\s+(?:in|on|to|at|during|via|after)\s+[^,]{1,40}/;
+/** An attribution after a quote that ends with its verb: "Baghaei told reporters", "he said in a statement". */
+const SUBJECT_VERB = new RegExp(String.raw`^(.+?)\s+(said|says|wrote|stated|added|explained|cautioned|noted|declared|posted|told \S+)(?:${SPOKEN_WHERE.source})?$`, 'i');
 
 interface Mark {
   readonly start: number; // of the opening "
@@ -42,6 +63,18 @@ interface Entity {
 interface Resolved {
   readonly speaker: string | null;
   readonly role: string | null;
+}
+
+/** Words before a name that are only its title ("State Department spokeswoman", "Deputy Foreign Minister"), or none. */
+function isTitle(words: string): boolean {
+  const w = words.trim();
+  return w === '' || (wordCount(w) <= 5 && (ROLE_WORDS.test(w) || /^(?:\p{Lu}[\p{L}.]*\s*)+$/u.test(w)));
+}
+
+/** "Name, a role for X," → [Name, role]; a phrase without such an appositive → [phrase, null]. */
+function withoutAppositive(phrase: string): [string, string | null] {
+  const m = /^(.*),\s+(?:(?:a|an|the)\s+)?([^,]{2,90}?),?$/.exec(phrase.trim());
+  return m?.[1] && m[2] && ROLE_WORDS.test(m[2]) ? [m[1].trim(), m[2].trim()] : [phrase.trim(), null];
 }
 
 const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -68,11 +101,17 @@ function isQuotedName(text: string, mark: Mark): boolean {
     words.length <= 4 &&
     words.every((w) => /^\p{Lu}/u.test(w)) &&
     !/[,.!?]$/.test(mark.inner) &&
-    /\b(?:wrote|told|said|according to|reported)\s*$/i.test(text.slice(Math.max(0, mark.start - 30), mark.start))
+    /\b(?:wrote|told|said|according to|reported)(?:\s+(?:in|for|to))?\s*$/i.test(text.slice(Math.max(0, mark.start - 30), mark.start))
   );
 }
 
 export class QuotationExtractor {
+  /**
+   * The people of the document being read, by surname (lower case): a capitalised word that is
+   * the last word of a name given in full ("Baghaei" after "Esmaeil Baghaei") is that person.
+   */
+  private surnames = new Map<string, string>();
+
   constructor(private readonly analyzer: Analyzer) {}
 
   /** Named people, bodies and places in a text, with their canonical names. */
@@ -84,7 +123,7 @@ export class QuotationExtractor {
     }
     // Capitalised runs of two or more words the alias table does not know ("Wendy Sherman"),
     // and bodies named with a possessive place ("Iran's Foreign Ministry").
-    for (const m of text.matchAll(/\b(?:\p{Lu}\p{Ll}+'s\s+)?\p{Lu}\p{Ll}+(?:\s+(?:of\s+)?\p{Lu}\p{Ll}+)+\b/gu)) {
+    for (const m of text.matchAll(NAME_RUN)) {
       const end = m.index + m[0].length;
       const possessive = /^\p{Lu}\p{Ll}+'s\s/u.test(m[0]);
       const overlapping = out.filter((e) => e.start < end && m.index < e.end);
@@ -93,9 +132,26 @@ export class QuotationExtractor {
         out.push({ name: m[0], kind: 'org', start: m.index, end });
         continue;
       }
-      const start = possessive ? m.index + m[0].indexOf(' ') + 1 : m.index;
+      let start = possessive ? m.index + m[0].indexOf(' ') + 1 : m.index;
+      const org = ORG_WORDS.test(m[0]);
+      // A sentence's first word is no name ("As Farahani put it"); one word left is a surname at most (below).
+      const opening = /^(\p{L}+)\s+/u.exec(text.slice(start, end));
+      if (opening?.[1] && this.analyzer.stopwords.has(opening[1].toLowerCase())) {
+        start += opening[0].length;
+        if (!/\s/.test(text.slice(start, end))) continue;
+      }
+      // A title is not part of the name: "Deputy Foreign Minister Majid Takht-Ravanchi".
+      if (!org) {
+        for (let t = TITLE_WORD.exec(text.slice(start, end)); t && end - start - t[0].length > 0 && /\s\S/.test(text.slice(start + t[0].length, end)); t = TITLE_WORD.exec(text.slice(start, end))) start += t[0].length;
+      }
       if (out.some((e) => e.start < end && start < e.end)) continue;
-      out.push({ name: text.slice(start, end), kind: /\b(?:Ministry|Office|Council|Agency|Department|Times|Media)\b/.test(m[0]) ? 'org' : 'person?', start, end });
+      out.push({ name: text.slice(start, end), kind: org ? 'org' : 'person?', start, end });
+    }
+    // A known person's surname alone ("Baghaei", "Grossi's").
+    for (const m of text.matchAll(ONE_NAME)) {
+      const name = this.surnames.get(m[0].replace(/'s$/, '').toLowerCase());
+      const end = m.index + m[0].length;
+      if (name && !out.some((e) => e.start < end && m.index < e.end)) out.push({ name, kind: 'person', start: m.index, end });
     }
     return out.sort((a, b) => a.start - b.start);
   }
@@ -118,8 +174,8 @@ export class QuotationExtractor {
 
   /** The subject before a speech verb: `text` ends just before the verb. */
   private subject(text: string, people: readonly Entity[], full: string, offset: number): Resolved | null {
-    // Drop parentheticals: " — … — ", "( … )" and ", speaking to NBC,".
-    let clause = text.replace(/\s—[^—]*—\s*/g, ' ').replace(/\([^)]*\)/g, ' ').replace(/,\s+\p{Ll}+ing\b[^,]*,/gu, ' ');
+    // Drop parentheticals: " — … — ", "( … )", ", speaking to NBC," and ", who has led …,".
+    let clause = text.replace(/\s—[^—]*—\s*/g, ' ').replace(/\([^)]*\)/g, ' ').replace(/,\s+(?:\p{Ll}+ing|who)\b[^,]*,/gu, ' ');
     clause = clause.replace(/\s+/g, ' ').trimEnd();
     const words = clause.split(' ');
     while (words.length > 0 && FILLERS.has((words[words.length - 1] ?? '').toLowerCase().replace(/,$/, ''))) {
@@ -129,6 +185,10 @@ export class QuotationExtractor {
     const tail = words.join(' ').replace(/,$/, '');
     const last = words[words.length - 1] ?? '';
     if (PRONOUN.test(last)) return this.lastPerson(people, offset);
+    // "Esmaeil Baghaei, the spokesman for Iran's Foreign Ministry": the name before its appositive.
+    const [name, role] = withoutAppositive(tail);
+    const named = role ? this.entities(name).at(-1) : undefined;
+    if (named && role && named.end === name.length && (named.kind === 'person' || named.kind === 'person?')) return { speaker: named.name, role };
     const ents = this.entities(tail);
     const lastEnt = ents[ents.length - 1];
     if (lastEnt && tail.slice(lastEnt.end).trim() === '') {
@@ -156,6 +216,31 @@ export class QuotationExtractor {
     return null;
   }
 
+  /**
+   * An unnamed speaker: a role alone with "the" ("the envoy", "the deputy minister") is the last
+   * person named ("a senior official" is somebody else); anything else is its noun phrase, without its article or a clause that only
+   * describes it ("a senior official who spoke on condition of anonymity").
+   */
+  private nounPhrase(phrase: string, people: readonly Entity[], offset: number): Resolved {
+    const label = phrase.replace(/^(?:a|an|the)\s+/i, '').replace(/,?\s+(?:who|which|that)\b.*$/i, '').trim();
+    if (/^the\s/i.test(phrase) && ROLE_WORDS.test(label) && wordCount(label) <= 3 && !/^\p{Lu}/u.test(label) && this.entities(label).length === 0) {
+      const last = this.lastPerson(people, offset);
+      if (last) return { speaker: last.speaker, role: label };
+    }
+    return { speaker: label, role: null };
+  }
+
+  /** The speaker of "according to X": a person or body named, else the noun phrase. */
+  private accordingTo(phrase: string, people: readonly Entity[], offset: number): Resolved | null {
+    if (PRONOUN.test(phrase)) return this.lastPerson(people, offset);
+    const first = this.entities(phrase)[0];
+    if (first && first.start <= 4) {
+      const role = /^,\s+(?:a|an|the)?\s*(.+)$/.exec(phrase.slice(first.end))?.[1]?.trim() ?? null;
+      return { speaker: first.name, role: role ?? (first.kind === 'person' || first.kind === 'person?' ? this.roleAround(phrase, first) : null) };
+    }
+    return { speaker: phrase.replace(/^(?:a|an|the)\s+/i, '').replace(/,.*$/, ''), role: null };
+  }
+
   private named(e: Entity, text: string): Resolved {
     return { speaker: e.name, role: e.kind === 'person' || e.kind === 'person?' ? this.roleAround(text, e) : null };
   }
@@ -167,10 +252,12 @@ export class QuotationExtractor {
 
   /** The attribution right after a quote: `, a Tehran source stated.` / ` said X, a role.` / ` he explained.` */
   private attributionAfter(after: string, people: readonly Entity[], offset: number): Resolved | null {
-    const m = /^\s*,?\s*([^".!?]{0,80}?)\s*[,.]?\s*$/.exec(after);
+    const m = /^\s*,?\s*([^".!?]{0,160}?)\s*[,.]?\s*$/.exec(after);
     const clause = m?.[1]?.trim() ?? '';
-    if (!clause || wordCount(clause) > 12) return null;
-    const verbFirst = /^(said|wrote|stated|added|explained|cautioned|noted|declared|told)\s+(.+)$/i.exec(clause);
+    if (!clause || wordCount(clause) > MAX_ATTRIBUTION_WORDS) return null;
+    const according = /^according to (.+)$/i.exec(clause);
+    if (according?.[1]) return this.accordingTo(according[1], people, offset);
+    const verbFirst = /^(said|wrote|stated|added|explained|cautioned|noted|declared|told|posted)\s+(.+)$/i.exec(clause);
     if (verbFirst?.[2]) {
       const rest = verbFirst[2];
       const ents = this.entities(rest);
@@ -182,14 +269,16 @@ export class QuotationExtractor {
       if (PRONOUN.test(rest)) return this.lastPerson(people, offset);
       return { speaker: rest.replace(/^(?:a|an|the)\s+/i, ''), role: null };
     }
-    const verbLast = /^(.+?)\s+(said|wrote|stated|added|explained|cautioned|noted|declared|told \S+)$/i.exec(clause);
+    const verbLast = SUBJECT_VERB.exec(clause);
     if (verbLast?.[1]) {
       const subject = verbLast[1];
       if (PRONOUN.test(subject)) return this.lastPerson(people, offset);
-      const ents = this.entities(subject);
+      const [name, role] = withoutAppositive(subject);
+      const ents = this.entities(name);
       const e = ents[ents.length - 1];
-      if (e && e.end === subject.length && wordCount(subject.slice(0, e.start)) === 0) return this.named(e, subject);
-      return { speaker: subject.replace(/^(?:a|an|the)\s+/i, ''), role: null };
+      // "Tammy Bruce", "State Department spokeswoman Tammy Bruce", "Kazem Gharibabadi, deputy foreign minister …,"
+      if (e && e.end === name.length && isTitle(name.slice(0, e.start))) return { ...this.named(e, name), ...(role ? { role } : {}) };
+      return this.nounPhrase(subject, people, offset);
     }
     return null;
   }
@@ -198,6 +287,14 @@ export class QuotationExtractor {
   extract(doc: Document): Quotation[] {
     const out: Quotation[] = [];
     if (!doc.text.includes('"')) return out;
+    this.surnames = new Map();
+    const named = this.entities(doc.text).filter((e) => e.kind === 'person' || e.kind === 'person?');
+    for (const e of named) {
+      const words = e.name.split(/\s+/);
+      const last = words[words.length - 1];
+      const surname = last?.toLowerCase();
+      if (words.length >= 2 && surname && !e.name.includes('\n') && !this.analyzer.stopwords.has(surname) && !this.surnames.has(surname)) this.surnames.set(surname, e.name);
+    }
     const people = this.entities(doc.text).filter((e) => e.kind === 'person' || e.kind === 'person?');
     for (const passage of doc.passages) {
       const text = passage.text;
@@ -226,7 +323,7 @@ export class QuotationExtractor {
         const last = parts[parts.length - 1] as Mark;
         const joined = joinParts(parts.map((p) => p.inner));
         const offset = passage.start + first.start;
-        const resolved = names.has(first) ? { speaker: null, role: null } : this.speakerOf(passage, first, last, parts.length > 1, people);
+        const resolved = names.has(first) ? { speaker: null, role: null } : (this.speakerOf(passage, first, last, parts.length > 1, people) ?? this.continued(passage, first, out));
         out.push({
           id: `${doc.meta.id}-q${out.length}`,
           source: doc.meta.id,
@@ -275,7 +372,8 @@ export class QuotationExtractor {
     } else {
       const sentenceEnd = passage.sentences.find((s) => s.start <= last.end - 1 && last.end - 1 < s.end)?.end ?? text.length;
       const after = text.slice(last.end, sentenceEnd);
-      if (/^\s*,?\s*(?:\p{Ll}|a\s|an\s|the\s|he\s|she\s)/u.test(after) || /^\s*,/.test(after)) {
+      // '"…," Grossi told reporters': a quote ending with a comma goes on with its attribution.
+      if (/^\s*,?\s*(?:\p{Ll}|a\s|an\s|the\s|he\s|she\s)/u.test(after) || /^\s*,/.test(after) || last.inner.endsWith(',')) {
         const quotedName = /^\s*,?\s*(?:wrote|said|told|reported)\s+"([^"]+)"/i.exec(after)?.[1];
         if (quotedName) return { speaker: quotedName, role: null };
         const r = this.attributionAfter(after, people, offset);
@@ -284,12 +382,29 @@ export class QuotationExtractor {
     }
     const before = text.slice(sentence.start, first.start);
     const verbs = [...before.matchAll(SPEECH_VERB)];
+    const according = [...before.matchAll(ACCORDING_TO)].at(-1);
+    if (according?.[1] && according.index >= (verbs.at(-1)?.index ?? -1)) return this.accordingTo(according[1], people, offset);
     // A participle ("while warning", "telling U.S. media") shares the subject of the verb before it.
     const finite = verbs.filter((v) => !/ing$/i.test(v[0]));
     let verb = verbs[verbs.length - 1];
     if (verb && /ing$/i.test(verb[0]) && finite.length > 0) verb = finite[finite.length - 1];
     if (!verb) return null;
     return this.subject(before.slice(0, verb.index), people, before, offset);
+  }
+
+  /**
+   * A quote that opens its sentence with no attribution of its own, right after the sentence of
+   * an attributed quotation, goes on with that speaker: '"A consortium could …," said Thomas
+   * Whitcombe, director of …. "The question is whether …"'.
+   */
+  private continued(passage: Passage, first: Mark, found: readonly Quotation[]): Resolved | null {
+    const previous = found.at(-1);
+    const sentences = passage.sentences;
+    const k = sentences.findIndex((s) => s.start <= first.start && first.start < s.end);
+    const before = sentences[k - 1];
+    if (!previous?.speaker || previous.passageId !== passage.id || !before || passage.text.slice(sentences[k]?.start ?? 0, first.start).trim() !== '') return null;
+    const previousEnd = previous.end - passage.start;
+    return previousEnd > before.start && previousEnd <= before.end ? { speaker: previous.speaker, role: previous.role } : null;
   }
 
   private context(passage: Passage, from: number, to: number): string {

@@ -1,0 +1,37 @@
+/**
+ * Speakers found without a table: quotation extraction on short articles written for the tests
+ * in other outlets' styles (a wire service, a feature, posts on social media, an analysis; see
+ * test/fixtures/speaker-articles/README.md), scored against their gold list as the seeds are.
+ * None of their speakers has an entry in the alias table (test/eval/speakers-data.test.ts).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Document } from '../../src/corpus/chunk.ts';
+import { DEFAULT_CORPUS_DIR, loadTables, parseSource } from '../../src/corpus/load.ts';
+import { buildDocuments } from '../../src/corpus/pipeline.ts';
+import { Analyzer } from '../../src/search/analyzer.ts';
+import { QuotationExtractor } from '../../src/search/quotations.ts';
+import { scoreQuotations, type GoldQuote, type QuoteScores } from './quotations.ts';
+
+export const SPEAKER_ARTICLES = fileURLToPath(new URL('../fixtures/speaker-articles/', import.meta.url));
+
+export function loadSpeakerArticles(): Document[] {
+  const tables = loadTables(DEFAULT_CORPUS_DIR);
+  const sources = readdirSync(SPEAKER_ARTICLES)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort()
+    .map((f) => parseSource(readFileSync(join(SPEAKER_ARTICLES, f), 'utf8'), f));
+  return buildDocuments(sources, tables);
+}
+
+export function loadSpeakerGold(): GoldQuote[] {
+  return JSON.parse(readFileSync(join(SPEAKER_ARTICLES, 'gold.json'), 'utf8')) as GoldQuote[];
+}
+
+/** Extraction on the test articles, with the corpus's own tables, against their gold list. */
+export function scoreSpeakerArticles(): QuoteScores {
+  const tables = loadTables(DEFAULT_CORPUS_DIR);
+  const extractor = new QuotationExtractor(new Analyzer(tables));
+  return scoreQuotations(loadSpeakerArticles().flatMap((d) => extractor.extract(d)), loadSpeakerGold());
+}
