@@ -21,29 +21,29 @@ import type { Analyzer } from './analyzer.ts';
 import type { Quotation } from './types.ts';
 
 const SPEECH_VERB =
-  /(?<!-)\b(?:said|says|say|saying|told|tell|telling|stated|states|stating|wrote|writes|writing|declared|declares|declaring|described|describes|describing|characteri[sz]ed|announced|announces|announcing|claimed|claims|claiming|threatened|threatening|explained|explaining|cautioned|warned|warning|noted|noting|added|emphasi[sz]ed|stressed|directed|urged|asked|replied|insisted|argued|called|speaking|spoke|put it|posted|tweeted|commented|remarked|recalled|acknowledged|conceded|confirmed|predicted|vowed)\b/gi;
+  /(?<!-)\b(?:said|says|say|saying|told|tell|telling|stated|stating|wrote|writes|writing|declared|declares|declaring|described|describes|describing|characteri[sz]ed|announced|announces|announcing|claimed|claiming|threatened|threatening|explained|explaining|cautioned|warned|warning|noted|noting|added|emphasi[sz]ed|stressed|directed|urged|asked|replied|insisted|argued|called|speaking|spoke|put it|posted|tweeted|commented|remarked|recalled|acknowledged|conceded|confirmed|predicted|vowed)\b/gi;
 const PREPOSITIONS = new Set(['under', 'with', 'to', 'of', 'from', 'by', 'via', 'on', 'in', 'at', 'for', 'against', 'during', 'about', 'after', 'before', 'toward', 'towards', 'into', 'over']);
 const FILLERS = new Set(['also', 'repeatedly', 'reportedly', 'has', 'had', 'have', 'was', 'were', 'is', 'then', 'later', 'once', 'again', 'publicly', 'recently', 'had', 'who', 'which', 'and']);
 /** Words that make a capitalised run a body, not a person. */
 const ORG_WORDS = /\b(?:Ministry|Office|Council|Agency|Department|Times|Media|Forum|Institute|Center|Centre|Committee|University|Foundation|School|Program|Studies|Commission|Parliament|Congress|Senate|Treasury|Bank|Post|Journal|News|Service|Affairs|Group|Organization|Organisation|Union|Court)\b/;
 /** A capitalised title word (and its space) at the start of a run of names. */
-const TITLE_WORD = /^(?:Deputy|Foreign|Minister|President|Vice|Secretary|Representative|Senator|Director|General|Special|Envoy|Ambassador|Supreme|Leader|Chief|Prime|Spokes\w+|Mr|Mrs|Ms|Dr|Professor|Ayatollah|Interior|Defen[cs]e|Energy|Commander|Foreign)\s+/;
+const TITLE_WORD = /^(?:Republican|Democratic|Deputy|Foreign|Minister|President|Vice|Secretary|Representative|Senator|Director|General|Special|Envoy|Ambassador|Supreme|Leader|Chief|Prime|Spokes\w+|Mr|Mrs|Ms|Dr|Professor|Ayatollah|Interior|Defen[cs]e|Energy|Commander|Foreign)\s+/;
 const ROLE_WORDS = /\b(?:minister|president|spokes(?:wo)?man|spokesperson|envoy|leader|secretary|ambassador|general|chief|official|negotiator|diplomat|expert|analyst|adviser|advisor|commander|director|fellow|researcher|professor|lawmaker|representative|senator|congressman|congresswoman|scholar|editor|correspondent|head)\b/i;
 const PRONOUN = /^(?:he|she|his|her)$/i;
 const ROLE_STOP = new Set(['as', 'the', 'a', 'an', 'by', 'and', 'with', 'from', 'that', 'of', 'to', 'for', 'under', 'said', 'told', 'who', 'in', 'on', 'at']);
 const TERM_MAX_WORDS = 3;
 /** An attribution after a quote is this short ("said Nadia Farahani, a senior fellow at the Meridian Center for Security Studies"). */
-const MAX_ATTRIBUTION_WORDS = 20;
+const MAX_ATTRIBUTION_WORDS = 24;
 /** A word of a name: capitalised, maybe hyphenated (Takht-Ravanchi), maybe after a particle (al-Rawahi). */
 const NAME_WORD = String.raw`(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*`;
-/** A run of two or more name words ("Laila al-Rawahi"), maybe after a possessive place ("Iran's Foreign Ministry"). */
-const NAME_RUN = new RegExp(String.raw`(?<![\p{L}-])(?:\p{Lu}\p{Ll}+'s\s+)?${NAME_WORD}(?:[ \t]+(?:of[ \t]+)?${NAME_WORD})+(?![\p{L}-])`, 'gu');
+/** A run of two or more name words ("Laila al-Rawahi", "Pieter van Dam"), maybe after a possessive place ("Iran's Foreign Ministry"). */
+const NAME_RUN = new RegExp(String.raw`(?<![\p{L}-])(?:\p{Lu}\p{Ll}+'s\s+)?${NAME_WORD}(?:[ \t]+(?:(?:of|bin|ibn|van|von|de|der|da|di|du|la|le)[ \t]+)?${NAME_WORD})+(?![\p{L}-])`, 'gu');
 /** One name word, maybe possessive: a surname alone ("Grossi's"). */
 const ONE_NAME = new RegExp(String.raw`(?<![\p{L}-])${NAME_WORD}(?:'s)?(?![\p{L}-])`, 'gu');
 /** "According to X" before a quote in its sentence (X: up to a comma, colon or quote). */
 const ACCORDING_TO = /\baccording to ([^,:"]{2,80})/gi;
 /** Where or how something was said, after the verb: "said in a statement", "wrote on social media". */
-const SPOKEN_WHERE = /\s+(?:in|on|to|at|during|via|after)\s+[^,]{1,40}/;
+const SPOKEN_WHERE = /\s+(?:in|on|to|at|during|via|after)\s+[^,]{1,60}/;
 /** An attribution after a quote that ends with its verb: "Baghaei told reporters", "he said in a statement". */
 const SUBJECT_VERB = new RegExp(String.raw`^(.+?)\s+(said|says|wrote|stated|added|explained|cautioned|noted|declared|posted|told \S+)(?:${SPOKEN_WHERE.source})?$`, 'i');
 
@@ -94,23 +94,29 @@ function marks(text: string): Mark[] {
   return out;
 }
 
-/** A quoted name after a speech verb: wrote "Tehran Times". */
+/**
+ * A quoted name: a short Title Case quote ("Tehran Times", CBS's "Face the Nation", an op-ed
+ * for "The Gulf Observer"), its small words aside; or any short quote right after a speech verb
+ * (wrote "Tehran Times").
+ */
 function isQuotedName(text: string, mark: Mark): boolean {
   const words = mark.inner.split(/\s+/);
+  if (words.length > 4 || !/^\p{Lu}/u.test(mark.inner) || /[,.!?]$/.test(mark.inner)) return false;
+  const titleCase = words.every((w) => /^\p{Lu}/u.test(w) || /^(?:the|of|and|for|in|on|a)$/.test(w)) && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
   return (
-    words.length <= 4 &&
-    words.every((w) => /^\p{Lu}/u.test(w)) &&
-    !/[,.!?]$/.test(mark.inner) &&
-    /\b(?:wrote|told|said|according to|reported)(?:\s+(?:in|for|to))?\s*$/i.test(text.slice(Math.max(0, mark.start - 30), mark.start))
+    titleCase ||
+    (words.every((w) => /^\p{Lu}/u.test(w)) && /\b(?:wrote|told|said|according to|reported)(?:\s+(?:in|for|to))?\s*$/i.test(text.slice(Math.max(0, mark.start - 30), mark.start)))
   );
 }
 
 export class QuotationExtractor {
   /**
-   * The people of the document being read, by surname (lower case): a capitalised word that is
-   * the last word of a name given in full ("Baghaei" after "Esmaeil Baghaei") is that person.
+   * The people of the document being read, by the endings of their names (lower case): a
+   * surname alone ("Baghaei" after "Esmaeil Baghaei", "Al Kuwari") is that person.
    */
   private surnames = new Map<string, string>();
+  /** The quotations of the document being read, found so far. */
+  private spoken: readonly Quotation[] = [];
 
   constructor(private readonly analyzer: Analyzer) {}
 
@@ -144,8 +150,15 @@ export class QuotationExtractor {
       if (!org) {
         for (let t = TITLE_WORD.exec(text.slice(start, end)); t && end - start - t[0].length > 0 && /\s\S/.test(text.slice(start + t[0].length, end)); t = TITLE_WORD.exec(text.slice(start, end))) start += t[0].length;
       }
-      if (out.some((e) => e.start < end && start < e.end)) continue;
-      out.push({ name: text.slice(start, end), kind: org ? 'org' : 'person?', start, end });
+      // "Dale Whitcomb of Kansas": a person's name ends before "of".
+      const of = org ? -1 : text.slice(start, end).search(/\sof\s/);
+      const stop = of > 0 ? start + of : end;
+      if (out.some((e) => e.start < stop && start < e.end)) continue;
+      const written = text.slice(start, stop);
+      // A name given in full before, written shorter ("Al Kuwari"), is that person.
+      // After "for", "of", "at" a run is a place or body ("Emirates Centre for Strategic Dialogue").
+      const body = org || /\b(?:for|of|at|from|in)\s+$/.test(text.slice(Math.max(0, start - 6), start));
+      out.push(body ? { name: written, kind: 'org', start, end: stop } : { name: this.surnames.get(written.toLowerCase()) ?? written, kind: 'person?', start, end: stop });
     }
     // A known person's surname alone ("Baghaei", "Grossi's").
     for (const m of text.matchAll(ONE_NAME)) {
@@ -224,10 +237,22 @@ export class QuotationExtractor {
   private nounPhrase(phrase: string, people: readonly Entity[], offset: number): Resolved {
     const label = phrase.replace(/^(?:a|an|the)\s+/i, '').replace(/,?\s+(?:who|which|that)\b.*$/i, '').trim();
     if (/^the\s/i.test(phrase) && ROLE_WORDS.test(label) && wordCount(label) <= 3 && !/^\p{Lu}/u.test(label) && this.entities(label).length === 0) {
+      // "the diplomat": the last speaker so described ("a diplomat familiar with the talks"), else the last person named.
+      const noun = (label.split(' ').at(-1) ?? label).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const head = new RegExp(`\\b${noun}\\b`, 'i');
+      const described = [...this.spoken].reverse().find((q) => q.speaker !== null && (head.test(q.speaker) || head.test(q.role ?? '')));
+      if (described?.speaker) return { speaker: described.speaker, role: described.role };
       const last = this.lastPerson(people, offset);
       if (last) return { speaker: last.speaker, role: label };
     }
     return { speaker: label, role: null };
+  }
+
+  /** The first person a sentence names before a colon that introduces a quote, with the appositive role. */
+  private colonSubject(before: string, people: readonly Entity[], offset: number): Resolved | null {
+    const person = this.entities(before).find((e) => e.kind === 'person' || e.kind === 'person?');
+    if (!person) return PRONOUN.test(before.trim().split(/\s+/)[0] ?? '') ? this.lastPerson(people, offset) : null;
+    return this.named(person, before);
   }
 
   /** The speaker of "according to X": a person or body named, else the noun phrase. */
@@ -286,16 +311,21 @@ export class QuotationExtractor {
   /** Every quotation of a document. */
   extract(doc: Document): Quotation[] {
     const out: Quotation[] = [];
+    this.spoken = out;
     if (!doc.text.includes('"')) return out;
     this.surnames = new Map();
     const named = this.entities(doc.text).filter((e) => e.kind === 'person' || e.kind === 'person?');
     for (const e of named) {
       const words = e.name.split(/\s+/);
-      const last = words[words.length - 1];
-      const surname = last?.toLowerCase();
-      if (words.length >= 2 && surname && !e.name.includes('\n') && !this.analyzer.stopwords.has(surname) && !this.surnames.has(surname)) this.surnames.set(surname, e.name);
+      // "Baghaei" and "Al Kuwari" are Esmaeil Baghaei and Sheikh Khalifa bin Jabor Al Kuwari.
+      for (let k = 1; k < words.length; k++) {
+        const ending = words.slice(k).join(' ').toLowerCase();
+        if (!e.name.includes('\n') && !this.analyzer.stopwords.has(ending) && !/^(?:of|bin|ibn|van|von|de|der|da|di|du|la|le)\s/.test(ending) && !this.surnames.has(ending)) this.surnames.set(ending, e.name);
+      }
     }
-    const people = this.entities(doc.text).filter((e) => e.kind === 'person' || e.kind === 'person?');
+    // Names inside quotation marks ("The Gulf Observer") are nobody who speaks.
+    const quoted = marks(doc.text);
+    const people = this.entities(doc.text).filter((e) => (e.kind === 'person' || e.kind === 'person?') && !quoted.some((m) => m.start < e.start && e.end < m.end));
     for (const passage of doc.passages) {
       const text = passage.text;
       const all = marks(text);
@@ -323,7 +353,7 @@ export class QuotationExtractor {
         const last = parts[parts.length - 1] as Mark;
         const joined = joinParts(parts.map((p) => p.inner));
         const offset = passage.start + first.start;
-        const resolved = names.has(first) ? { speaker: null, role: null } : (this.speakerOf(passage, first, last, parts.length > 1, people) ?? this.continued(passage, first, out));
+        const resolved = names.has(first) || /so-called\s*$/i.test(text.slice(0, first.start)) ? { speaker: null, role: null } : (this.speakerOf(passage, first, last, parts.length > 1, people) ?? this.continued(passage, first, out));
         out.push({
           id: `${doc.meta.id}-q${out.length}`,
           source: doc.meta.id,
@@ -388,7 +418,8 @@ export class QuotationExtractor {
     const finite = verbs.filter((v) => !/ing$/i.test(v[0]));
     let verb = verbs[verbs.length - 1];
     if (verb && /ing$/i.test(verb[0]) && finite.length > 0) verb = finite[finite.length - 1];
-    if (!verb) return null;
+    // 'Yossi Amrani, was blunter in comments to Fox News: "…"': a quote after a colon is the subject's.
+    if (!verb) return /:\s*$/.test(before) ? this.colonSubject(before, people, offset) : null;
     return this.subject(before.slice(0, verb.index), people, before, offset);
   }
 

@@ -20,11 +20,14 @@ export function loadGoldQuotes(): GoldQuote[] {
 
 const words = (s: string): string => comparable(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** Speaker names compare without articles or case; "Tehran source" matches "a Tehran source". */
+/** Honorifics a name may be written with or without ("Dr. Salim al-Hinai"). */
+const HONORIFIC = /^(?:(?:dr|mr|mrs|ms|prof|professor|sheikh|sir) )+/;
+
+/** Speaker names compare without articles, honorifics or case; "Tehran source" matches "a Tehran source". */
 export function sameSpeaker(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b;
-  const x = words(a).replace(/^(?:a|an|the) /, '');
-  const y = words(b).replace(/^(?:a|an|the) /, '');
+  const x = words(a).replace(/^(?:a|an|the) /, '').replace(HONORIFIC, '');
+  const y = words(b).replace(/^(?:a|an|the) /, '').replace(HONORIFIC, '');
   return x === y;
 }
 
