@@ -26,6 +26,11 @@ const PREPOSITIONS = new Set(['under', 'with', 'to', 'of', 'from', 'by', 'via', 
 const FILLERS = new Set(['also', 'repeatedly', 'reportedly', 'has', 'had', 'have', 'was', 'were', 'is', 'then', 'later', 'once', 'again', 'publicly', 'recently', 'had', 'who', 'which', 'and']);
 /** Words that make a capitalised run a body, not a person. */
 const ORG_WORDS = /\b(?:Ministry|Office|Council|Agency|Department|Times|Media|Forum|Institute|Center|Centre|Committee|University|Foundation|School|Program|Studies|Commission|Parliament|Congress|Senate|Treasury|Bank|Post|Journal|News|Service|Affairs|Group|Organization|Organisation|Union|Court)\b/;
+/** An honorific before a name ("Dr ", "Sen. "). */
+const HONORIFIC_WORD = String.raw`\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep)\.?\s+`;
+/** An honorific at the end of a text, and a name that is one: "Dr Lim". */
+const HONORIFIC = new RegExp(`${HONORIFIC_WORD}$`);
+const HONOURED_NAME = new RegExp(`^${HONORIFIC_WORD}(\\S+)$`);
 /** A capitalised title word (and its space) at the start of a run of names. */
 const TITLE_WORD = /^(?:Republican|Democratic|Deputy|Foreign|Minister|President|Vice|Secretary|Representative|Senator|Director|General|Special|Envoy|Ambassador|Supreme|Leader|Chief|Prime|Spokes\w+|Mr|Mrs|Ms|Dr|Professor|Ayatollah|Interior|Defen[cs]e|Energy|Commander|Foreign)\s+/;
 const ROLE_WORDS = /\b(?:minister|president|spokes(?:wo)?man|spokesperson|envoy|leader|secretary|ambassador|general|chief|official|negotiator|diplomat|expert|analyst|adviser|advisor|commander|director|fellow|researcher|professor|lawmaker|representative|senator|congressman|congresswoman|scholar|editor|correspondent|head)\b/i;
@@ -42,10 +47,8 @@ const NAME_RUN = new RegExp(String.raw`(?<![\p{L}-])(?:\p{Lu}\p{Ll}+'s\s+)?${NAM
 const ONE_NAME = new RegExp(String.raw`(?<![\p{L}-])${NAME_WORD}(?:'s)?(?![\p{L}-])`, 'gu');
 /** "According to X" before a quote in its sentence (X: up to a comma, colon or quote). */
 const ACCORDING_TO = /\baccording to ([^,:"]{2,80})/gi;
-/** Where or how something was said, after the verb: "said in a statement", "wrote on social media". */
-const SPOKEN_WHERE = /\s+(?:in|on|to|at|during|via|after)\s+[^,]{1,60}/;
-/** An attribution after a quote that ends with its verb: "Baghaei told reporters", "he said in a statement". */
-const SUBJECT_VERB = new RegExp(String.raw`^(.+?)\s+(said|says|wrote|stated|added|explained|cautioned|noted|declared|posted|told \S+)(?:${SPOKEN_WHERE.source})?$`, 'i');
+/** An attribution after a quote, subject first: "he said", "Baghaei told reporters in Vienna", "X added, according to IRNA". */
+const SUBJECT_VERB = new RegExp(String.raw`^(.+?)\s+(said|says|wrote|stated|added|explained|cautioned|noted|declared|posted|told|stressed|insisted|argued|warned|read|was quoted as saying)(?:,?\s+[^,]{1,60})?$`, 'i');
 
 interface Mark {
   readonly start: number; // of the opening "
@@ -63,6 +66,22 @@ interface Entity {
 interface Resolved {
   readonly speaker: string | null;
   readonly role: string | null;
+}
+
+/**
+ * Where the person's name starts in a run of capitalised words that opens with a title or a body
+ * ("Foreign Minister Mohammad-Kazem Rahbari": 17): after its last title or body word, "of"
+ * and a place skipped, when two name words at least are left; else 0.
+ */
+function personAfterTitle(run: string): number {
+  const words = [...run.matchAll(/\S+/g)];
+  let last = -1;
+  words.forEach((w, i) => {
+    if (TITLE_WORD.test(`${w[0]} `) || ORG_WORDS.test(w[0])) last = i;
+  });
+  let from = last + 1;
+  if (words[from]?.[0] === 'of' && words.length - from - 2 >= 2) from += 2;
+  return last >= 0 && words.length - from >= 2 ? (words[from]?.index ?? 0) : 0;
 }
 
 /** Words before a name that are only its title ("State Department spokeswoman", "Deputy Foreign Minister"), or none. */
@@ -117,6 +136,10 @@ export class QuotationExtractor {
   private surnames = new Map<string, string>();
   /** The quotations of the document being read, found so far. */
   private spoken: readonly Quotation[] = [];
+  /** The bodies (ministries, agencies) the document being read names outside quotes. */
+  private bodies: readonly Entity[] = [];
+  /** Where the sentences of the document being read end (offsets in its text). */
+  private sentenceEnds: readonly number[] = [];
 
   constructor(private readonly analyzer: Analyzer) {}
 
@@ -139,34 +162,47 @@ export class QuotationExtractor {
         continue;
       }
       let start = possessive ? m.index + m[0].indexOf(' ') + 1 : m.index;
-      const org = ORG_WORDS.test(m[0]);
       // A sentence's first word is no name ("As Farahani put it"); one word left is a surname at most (below).
       const opening = /^(\p{L}+)\s+/u.exec(text.slice(start, end));
       if (opening?.[1] && this.analyzer.stopwords.has(opening[1].toLowerCase())) {
         start += opening[0].length;
         if (!/\s/.test(text.slice(start, end))) continue;
       }
-      // A title is not part of the name: "Deputy Foreign Minister Majid Takht-Ravanchi".
-      if (!org) {
-        for (let t = TITLE_WORD.exec(text.slice(start, end)); t && end - start - t[0].length > 0 && /\s\S/.test(text.slice(start + t[0].length, end)); t = TITLE_WORD.exec(text.slice(start, end))) start += t[0].length;
-      }
+      // A title or a body before a name is not part of it: "Iranian Foreign Minister
+      // Mohammad-Kazem Rahbari", "… Atomic Energy Organization of Iran Mohsen Eslamifar".
+      if (text.slice(start, end).split(/\s+/).every((w) => TITLE_WORD.test(`${w} `))) continue;
+      const after = personAfterTitle(text.slice(start, end));
+      if (after > 0) start += after;
+      const org = after === 0 && ORG_WORDS.test(text.slice(start, end));
       // "Dale Whitcomb of Kansas": a person's name ends before "of".
       const of = org ? -1 : text.slice(start, end).search(/\sof\s/);
       const stop = of > 0 ? start + of : end;
       if (out.some((e) => e.start < stop && start < e.end)) continue;
       const written = text.slice(start, stop);
-      // A name given in full before, written shorter ("Al Kuwari"), is that person.
       // After "for", "of", "at" a run is a place or body ("Emirates Centre for Strategic Dialogue").
-      const body = org || /\b(?:for|of|at|from|in)\s+$/.test(text.slice(Math.max(0, start - 6), start));
-      out.push(body ? { name: written, kind: 'org', start, end: stop } : { name: this.surnames.get(written.toLowerCase()) ?? written, kind: 'person?', start, end: stop });
+      const body = org || (after === 0 && /\b(?:for|of|at|from|in)\s+$/.test(text.slice(Math.max(0, start - 6), start)));
+      // A name given in full before, written shorter ("Al Kuwari", "Dr Lim"), is that person.
+      out.push(body ? { name: written, kind: 'org', start, end: stop } : { name: this.fullName(written), kind: 'person?', start, end: stop });
     }
-    // A known person's surname alone ("Baghaei", "Grossi's").
+    // A known person's surname alone ("Baghaei", "Grossi's"), or any name after an honorific ("Dr Lim").
     for (const m of text.matchAll(ONE_NAME)) {
-      const name = this.surnames.get(m[0].replace(/'s$/, '').toLowerCase());
+      const word = m[0].replace(/'s$/, '');
+      const honorific = HONORIFIC.exec(text.slice(Math.max(0, m.index - 6), m.index))?.[0];
+      const name = honorific ? this.fullName(`${honorific}${word}`) : this.surnames.get(word.toLowerCase());
       const end = m.index + m[0].length;
       if (name && !out.some((e) => e.start < end && m.index < e.end)) out.push({ name, kind: 'person', start: m.index, end });
     }
     return out.sort((a, b) => a.start - b.start);
+  }
+
+  /** The full name of a person written shorter ("Al Kuwari", "Dr Lim"), or the name as written. */
+  private fullName(written: string): string {
+    const known = this.surnames.get(written.toLowerCase());
+    if (known) return known;
+    // An honorific and a given name: "Dr Lim" for Lim Wei Ling.
+    const honoured = HONOURED_NAME.exec(written)?.[1]?.toLowerCase();
+    const full = honoured ? [...new Set(this.surnames.values())].filter((n) => n.toLowerCase().startsWith(`${honoured} `)) : [];
+    return full.length === 1 && full[0] ? full[0] : written;
   }
 
   /** Role words just before a name ("Iranian Foreign Minister", "government spokeswoman") or an appositive after it. */
@@ -270,9 +306,23 @@ export class QuotationExtractor {
     return { speaker: e.name, role: e.kind === 'person' || e.kind === 'person?' ? this.roleAround(text, e) : null };
   }
 
+  /**
+   * Who "he" or "she" is: the first person named in the last sentence before `offset` that names
+   * one ("Dr Lim noted that China, Japan, India and South Korea …" — Dr Lim).
+   */
   private lastPerson(people: readonly Entity[], offset: number): Resolved | null {
-    const p = [...people].reverse().find((e) => e.end <= offset && (e.kind === 'person' || e.kind === 'person?'));
-    return p ? { speaker: p.name, role: null } : null;
+    const before = people.filter((e) => e.end <= offset && (e.kind === 'person' || e.kind === 'person?'));
+    const last = before.at(-1);
+    if (!last) return null;
+    const sentenceStart = Math.max(...this.sentenceEnds.filter((end) => end <= last.start), 0);
+    const p = before.find((e) => e.start >= sentenceStart) ?? last;
+    return { speaker: p.name, role: null };
+  }
+
+  /** "It" or "the statement": the last body named before `offset` ("The Ministry of Foreign Affairs also issued a statement"). */
+  private lastBody(bodies: readonly Entity[], offset: number): Resolved | null {
+    const body = bodies.filter((e) => e.end <= offset).at(-1);
+    return body ? { speaker: body.name, role: null } : null;
   }
 
   /** The attribution right after a quote: `, a Tehran source stated.` / ` said X, a role.` / ` he explained.` */
@@ -287,7 +337,8 @@ export class QuotationExtractor {
       const rest = verbFirst[2];
       const ents = this.entities(rest);
       const first = ents[0];
-      if (first && first.start === 0) {
+      // (after an honorific: "said Dr Lim Wei Ling")
+      if (first && first.start <= 4) {
         const role = /^,\s+(?:a|an|the)?\s*(.+)$/.exec(rest.slice(first.end))?.[1]?.trim() ?? null;
         return { speaker: first.name, role };
       }
@@ -298,6 +349,8 @@ export class QuotationExtractor {
     if (verbLast?.[1]) {
       const subject = verbLast[1];
       if (PRONOUN.test(subject)) return this.lastPerson(people, offset);
+      // "it added", "the statement read": the body quoted last.
+      if (/^(?:it|the statement)$/i.test(subject)) return this.lastBody(this.bodies, offset);
       const [name, role] = withoutAppositive(subject);
       const ents = this.entities(name);
       const e = ents[ents.length - 1];
@@ -312,6 +365,7 @@ export class QuotationExtractor {
   extract(doc: Document): Quotation[] {
     const out: Quotation[] = [];
     this.spoken = out;
+    this.sentenceEnds = doc.passages.flatMap((p) => p.sentences.map((x) => p.start + x.end));
     if (!doc.text.includes('"')) return out;
     this.surnames = new Map();
     const named = this.entities(doc.text).filter((e) => e.kind === 'person' || e.kind === 'person?');
@@ -325,7 +379,9 @@ export class QuotationExtractor {
     }
     // Names inside quotation marks ("The Gulf Observer") are nobody who speaks.
     const quoted = marks(doc.text);
-    const people = this.entities(doc.text).filter((e) => (e.kind === 'person' || e.kind === 'person?') && !quoted.some((m) => m.start < e.start && e.end < m.end));
+    const outside = this.entities(doc.text).filter((e) => !quoted.some((m) => m.start < e.start && e.end < m.end));
+    const people = outside.filter((e) => e.kind === 'person' || e.kind === 'person?');
+    this.bodies = outside.filter((e) => e.kind === 'org');
     for (const passage of doc.passages) {
       const text = passage.text;
       const all = marks(text);
