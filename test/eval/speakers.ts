@@ -25,6 +25,7 @@ export const SPEAKER_SETS = [
   { name: 'first (wire, feature, social, analysis)', dir: fixture('speaker-articles'), firstLook: 0.35 },
   { name: 'second (broadcast, European, Gulf)', dir: fixture('speaker-articles-heldout'), firstLook: 0.6 },
   { name: 'third (Tehran, Asian, US daily)', dir: fixture('speaker-articles-third'), firstLook: 0.485 },
+  { name: 'fourth (markets, Moscow, live blog), never tuned on', dir: fixture('speaker-articles-fourth'), firstLook: 0.969 },
 ] as const;
 export const SPEAKER_ARTICLES = SPEAKER_SETS[0].dir;
 
