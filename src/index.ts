@@ -1,10 +1,12 @@
 /**
  * Entry point (npm start): read the configuration; with DISCORD_TOKEN start the Discord bot,
- * without it the local console. SIGINT/SIGTERM log out cleanly. No log line or error message
+ * without it the local console. A bad setting or a broken corpus file stops it with one line
+ * and exit code 1. SIGINT/SIGTERM log out cleanly. No log line or error message
  * ever holds the token.
  */
 import type { Client } from 'discord.js';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { CorpusError, corpusErrorLine, DEFAULT_CORPUS_DIR } from './corpus/load.ts';
 import { Engine } from './engine.ts';
 import { createLogger, redact } from './log.ts';
 
@@ -20,7 +22,16 @@ try {
 const log = createLogger(config.logLevel, [config.discordToken]);
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
-const engine = Engine.load();
+// A broken corpus file stops the start with check-corpus's one line (file, field, fix), no stack.
+const corpusDir = config.corpusDir ?? DEFAULT_CORPUS_DIR;
+let engine: Engine;
+try {
+  engine = Engine.load({ corpusDir });
+} catch (err) {
+  if (!(err instanceof CorpusError)) throw err;
+  process.stderr.write(`${corpusErrorLine(err, corpusDir)}\n`);
+  process.exit(1);
+}
 
 if (config.discordToken) {
   const { startBot } = await import('./discord/bot.ts');
