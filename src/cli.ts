@@ -6,8 +6,8 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { ConfigError, loadCorpusDir } from './config.ts';
-import { CorpusError, corpusErrorLine } from './corpus/load.ts';
-import { Engine } from './engine.ts';
+import type { Engine } from './engine.ts';
+import { loadEngineOrExplain } from './load-engine.ts';
 import { askJson, compareJson, quoteJson } from './render/json.ts';
 import { askText, compareText, quoteText } from './render/text.ts';
 
@@ -30,15 +30,8 @@ export async function main(argv: readonly string[], stdin: NodeJS.ReadableStream
     return 2;
   }
   const run = COMMANDS[command as Command];
-  const corpusDir = loadCorpusDir();
-  let engine: Engine;
-  try {
-    engine = Engine.load({ corpusDir });
-  } catch (err) {
-    if (!(err instanceof CorpusError)) throw err;
-    process.stderr.write(`${corpusErrorLine(err, corpusDir)}\n`);
-    return 1;
-  }
+  const engine = loadEngineOrExplain(loadCorpusDir());
+  if (!engine) return 1;
   // A reader slower than the answers (a pipe to another program) holds the writes back: wait
   // for it rather than pile them up.
   const answer = async (q: string): Promise<void> => {

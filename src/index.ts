@@ -6,8 +6,8 @@
  */
 import type { Client } from 'discord.js';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { CorpusError, corpusErrorLine, DEFAULT_CORPUS_DIR } from './corpus/load.ts';
-import { Engine } from './engine.ts';
+import { DEFAULT_CORPUS_DIR } from './corpus/load.ts';
+import { loadEngineOrExplain } from './load-engine.ts';
 import { createLogger, redact } from './log.ts';
 
 let config: Config;
@@ -23,15 +23,7 @@ const log = createLogger(config.logLevel, [config.discordToken]);
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
 // A broken corpus file stops the start with check-corpus's one line (file, field, fix), no stack.
-const corpusDir = config.corpusDir ?? DEFAULT_CORPUS_DIR;
-let engine: Engine;
-try {
-  engine = Engine.load({ corpusDir });
-} catch (err) {
-  if (!(err instanceof CorpusError)) throw err;
-  process.stderr.write(`${corpusErrorLine(err, corpusDir)}\n`);
-  process.exit(1);
-}
+const engine = loadEngineOrExplain(config.corpusDir ?? DEFAULT_CORPUS_DIR) ?? process.exit(1);
 
 if (config.discordToken) {
   const { startBot } = await import('./discord/bot.ts');
