@@ -13,8 +13,8 @@
  *
  * Exit 0 when written (or shown, with --dry-run), 1 when refused, 2 on a bad argument.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadCorpusDir } from '../src/config.ts';
 import { chunkDocument, type Document } from '../src/corpus/chunk.ts';
@@ -218,6 +218,7 @@ function main(): void {
       console.log(`\nNot written (--dry-run): ${plan.path}`);
       return;
     }
+    mkdirSync(dirname(plan.path), { recursive: true });
     writeFileSync(plan.path, plan.text);
     console.log(`\nWrote ${plan.path} (id ${plan.meta.id}). The running bot picks it up at its next start; npm run check-corpus checks the whole archive.`);
   } catch (err) {
