@@ -16,7 +16,7 @@ import { runTs } from '../helpers/spawn.ts';
 
 const TOKEN = 'fake-token-not-real-start-0123456789';
 
-describe('npm start', { timeout: 60_000 }, () => {
+describe('npm start', { timeout: 120_000 }, () => {
   it('a bad LOG_LEVEL stops the start naming the variable and the fix', async () => {
     const run = runTs('src/index.ts', { LOG_LEVEL: 'loud' });
     assert.equal(await run.exited, 1);
@@ -51,7 +51,8 @@ describe('npm start', { timeout: 60_000 }, () => {
   it('CORPUS_DIR: the console answers from an archive outside the project that holds only sources/', async () => {
     const dir = tempCorpus({ 'harbour.md': GOOD_FRONT_MATTER.replace('Test Publisher', 'Harbour Review') + 'Iran and the United States met in Oman on April 12.\n' });
     rmSync(join(dir, 'tables'), { recursive: true });
-    const run = runTs('src/index.ts', { CORPUS_DIR: dir });
+    // A corpus the cache has not seen is built: give a loaded machine time.
+    const run = runTs('src/index.ts', { CORPUS_DIR: dir }, 60_000);
     run.child.stdin?.end('/sources\n');
     assert.equal(await run.exited, 0, run.stderr());
     assert.match(run.stdout(), /Harbour Review/);
