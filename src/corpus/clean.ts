@@ -46,7 +46,7 @@ export function signature(text: string): string {
   return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** "Viktor Mikhin, April 14, 2025", "By Jane Doe", "By Doe | 20 April 2025". */
+/** "Jane Doe, April 14, 2025", "By Jane Doe", "By Doe | 20 April 2025". */
 function isByline(line: string, meta: SourceMeta): boolean {
   const l = fold(line);
   const by = /^by\s+/.exec(l);

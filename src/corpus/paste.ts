@@ -20,7 +20,7 @@ export interface FoundMeta {
   readonly publisher?: string;
 }
 
-/** A person's name: two to five words, the first and last capitalised ("Leila Haddad", "Huzeir Ezekiel Dzulhisham"). */
+/** A person's name: two to five words, the first and last capitalised ("Leila Haddad", "Maria del Carmen Ruiz"). */
 const NAME = String.raw`\p{Lu}[\p{L}'.-]*(?:\s+(?:\p{Lu}[\p{L}'.-]*|al|bin|da|de|del|la|le|van|von)){0,3}\s+\p{Lu}[\p{L}'.-]*`;
 const BY_LINE = new RegExp(String.raw`^(?:by|By|BY)\s+(${NAME})(?:\s*[,|·•–—-].*)?$`, 'u');
 const NAME_THEN_DATE = new RegExp(String.raw`^(${NAME})\s*[,|·•–—-]\s*(.+)$`, 'u');
@@ -112,8 +112,8 @@ export function findMeta(paste: string, tables: Pick<CorpusTables, 'confusables'
 }
 
 /**
- * An id proposed from the publisher: an acronym it gives in brackets ("… (RSIS)"), else the
- * initials of its capitalised words ("New Eastern Outlook" → NEO; "The" left out).
+ * An id proposed from the publisher: an acronym it gives in brackets ("Gulf Policy Institute
+ * (GPI)"), else the initials of its capitalised words ("The Harbour Ledger" → HL; "The" left out).
  */
 export function idFromPublisher(publisher: string): string {
   const bracketed = /\(([A-Z][A-Z0-9]{1,15})\)/.exec(publisher)?.[1];
