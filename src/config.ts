@@ -1,9 +1,8 @@
 /**
  * Configuration from the environment (and a .env file, loaded with dotenv), validated with zod.
  * Without DISCORD_TOKEN the program runs the local console instead of the bot. CORPUS_DIR puts
- * the archive outside the project. A bad value
- * stops the start with a ConfigError naming the variable and the fix; the token's value is
- * never part of any message.
+ * the archive outside the project. A bad value stops the start with a ConfigError naming the
+ * variable and the fix; the token's value is never part of any message.
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -33,7 +32,7 @@ const FIX: Record<string, string> = {
   DISCORD_GUILD_ID: 'use the server id (Discord: Settings → Advanced → Developer Mode, then right-click the server → Copy Server ID), or remove the line to register commands globally',
   DISCORD_API_URL: 'remove the line to use https://discord.com/api, or give a full http(s) URL ending in /api',
   LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
-  CORPUS_DIR: 'give the folder that holds the archive\'s sources/ folder of .md files (absolute, or relative to where npm start runs), or remove the line to use corpus/ in the project',
+  CORPUS_DIR: "give the folder that holds the archive's sources/ folder of .md files (absolute, or relative to where npm start runs), or remove the line to use corpus/ in the project",
 };
 
 export class ConfigError extends Error {
