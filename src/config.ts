@@ -1,11 +1,14 @@
 /**
  * Configuration from the environment (and a .env file, loaded with dotenv), validated with zod.
- * Without DISCORD_TOKEN the program runs the local console instead of the bot. A bad value
- * stops the start with a ConfigError naming the variable and the fix; the token's value is
- * never part of any message.
+ * Without DISCORD_TOKEN the program runs the local console instead of the bot. CORPUS_DIR puts
+ * the archive outside the project. A bad value stops the start with a ConfigError naming the
+ * variable and the fix; the token's value is never part of any message.
  */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_CORPUS_DIR } from './corpus/load.ts';
 import { LOG_LEVELS, type LogLevel } from './log.ts';
 
 export interface Config {
@@ -16,6 +19,8 @@ export interface Config {
   /** REST base URL (https://discord.com/api unless pointed at a test server). */
   readonly apiUrl: string;
   readonly logLevel: LogLevel;
+  /** The archive (CORPUS_DIR): a folder holding sources/ and optionally tables/. Absent: corpus/ in the project. */
+  readonly corpusDir?: string;
 }
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
@@ -27,6 +32,7 @@ const FIX: Record<string, string> = {
   DISCORD_GUILD_ID: 'use the server id (Discord: Settings → Advanced → Developer Mode, then right-click the server → Copy Server ID), or remove the line to register commands globally',
   DISCORD_API_URL: 'remove the line to use https://discord.com/api, or give a full http(s) URL ending in /api',
   LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
+  CORPUS_DIR: "give the folder that holds the archive's sources/ folder of .md files (absolute, or relative to where npm start runs), or remove the line to use corpus/ in the project",
 };
 
 export class ConfigError extends Error {
@@ -40,6 +46,23 @@ export class ConfigError extends Error {
 }
 
 const emptyIsAbsent = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const isFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+/** CORPUS_DIR: absolute once validated. */
+const corpusDir = z.preprocess(
+  emptyIsAbsent,
+  z
+    .string()
+    .transform((p) => resolve(p))
+    .refine(isFolder, 'is not a folder')
+    .refine((p) => isFolder(join(p, 'sources')), 'has no sources/ folder')
+    .optional(),
+);
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a numeric Discord id (17 to 20 digits)');
 
 const Schema = z.object({
@@ -57,6 +80,7 @@ const Schema = z.object({
     (v) => (typeof v === 'string' ? (emptyIsAbsent(v) as string | undefined)?.toLowerCase() : v),
     z.enum(LOG_LEVELS, { error: 'is not a log level' }).default('info'),
   ),
+  CORPUS_DIR: corpusDir,
 });
 
 /** Validates `env`; throws a ConfigError for the first bad variable. */
@@ -77,6 +101,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     ...(v.DISCORD_GUILD_ID !== undefined ? { guildId: v.DISCORD_GUILD_ID } : {}),
     apiUrl: v.DISCORD_API_URL,
     logLevel: v.LOG_LEVEL,
+    ...(v.CORPUS_DIR !== undefined ? { corpusDir: v.CORPUS_DIR } : {}),
   };
 }
 
@@ -84,4 +109,15 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 export function loadConfig(path?: string): Config {
   dotenv.config({ quiet: true, ...(path ? { path } : {}) });
   return parseConfig(process.env);
+}
+
+/**
+ * CORPUS_DIR alone (from the environment and .env), for the tools that need no Discord
+ * settings: the command line, check-corpus and add-source. Throws a ConfigError like loadConfig.
+ */
+export function loadCorpusDir(env: Readonly<Record<string, string | undefined>> = process.env, path?: string): string {
+  if (env === process.env) dotenv.config({ quiet: true, ...(path ? { path } : {}) });
+  const parsed = Schema.pick({ CORPUS_DIR: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError('CORPUS_DIR', parsed.error.issues[0]?.message ?? 'is invalid');
+  return parsed.data.CORPUS_DIR ?? DEFAULT_CORPUS_DIR;
 }

@@ -1,11 +1,13 @@
 /**
  * Entry point (npm start): read the configuration; with DISCORD_TOKEN start the Discord bot,
- * without it the local console. SIGINT/SIGTERM log out cleanly. No log line or error message
+ * without it the local console. A bad setting or a broken corpus file stops it with one line
+ * and exit code 1. SIGINT/SIGTERM log out cleanly. No log line or error message
  * ever holds the token.
  */
 import type { Client } from 'discord.js';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { Engine } from './engine.ts';
+import { DEFAULT_CORPUS_DIR } from './corpus/load.ts';
+import { loadEngineOrExplain } from './load-engine.ts';
 import { createLogger, redact } from './log.ts';
 
 let config: Config;
@@ -20,7 +22,8 @@ try {
 const log = createLogger(config.logLevel, [config.discordToken]);
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
-const engine = Engine.load();
+// A broken corpus file stops the start with check-corpus's one line (file, field, fix), no stack.
+const engine = loadEngineOrExplain(config.corpusDir ?? DEFAULT_CORPUS_DIR) ?? process.exit(1);
 
 if (config.discordToken) {
   const { startBot } = await import('./discord/bot.ts');
