@@ -42,12 +42,14 @@ const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'is not a real calendar date');
 
 export const SourceMetaSchema = z.object({
-  id: z.string().regex(/^[A-Z][A-Z0-9_-]{1,15}$/, 'must be 2–16 capital letters, digits, - or _ (for example NEO)'),
+  id: z.string().regex(/^[A-Z][A-Z0-9_-]{1,15}$/, 'must be 2–16 capital letters, digits, - or _ (for example WIRE)'),
   publisher: z.string().min(1, 'must not be empty'),
   title: z.string().min(1, 'must not be empty'),
   author: z.string().min(1, 'must not be empty'),
   date: isoDate,
   url: z.url('must be a URL').optional(),
+  /** The source's colour in Discord (its embeds' side bar); without one, a colour is chosen from its id. */
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb (for example #1f618d)').optional(),
 });
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;
 
