@@ -4,7 +4,7 @@
  *
  *   node           Node's version against package.json's engines
  *   configuration  the environment and .env, read as npm start reads them (src/config.ts)
- *   corpus         corpus/, checked as npm run check-corpus checks it
+ *   corpus         the corpus (CORPUS_DIR, else corpus/), checked as npm run check-corpus checks it
  *   cache          the engine loads, from .cache/ or built and saved there
  *   token          (--online) Discord accepts the token
  *   commands       (--online) every command is registered where deploy-commands puts it
@@ -85,9 +85,10 @@ function configCheck(env: Readonly<Record<string, string | undefined>>, envFile:
 
 function corpusCheck(dir: string): Check {
   try {
-    const reports = checkCorpus(dir);
-    const passages = reports.reduce((n, r) => n + r.passages, 0);
-    return { name: 'corpus', status: 'ok', detail: `${reports.length} sources, ${passages} passages (${dir})` };
+    const { sources, warnings } = checkCorpus(dir);
+    const passages = sources.reduce((n, r) => n + r.passages, 0);
+    const detail = `${sources.length} sources, ${passages} passages (${dir})`;
+    return warnings.length > 0 ? { name: 'corpus', status: 'warn', detail: `${detail}; ${warnings.join('; ')}` } : { name: 'corpus', status: 'ok', detail };
   } catch (err) {
     return { name: 'corpus', status: 'FAIL', detail: err instanceof Error ? err.message : String(err) };
   }
@@ -124,8 +125,8 @@ async function onlineChecks(config: Config | undefined): Promise<Check[]> {
 }
 
 export async function runDoctor(options: DoctorOptions = {}): Promise<Check[]> {
-  const corpusDir = options.corpusDir ?? DEFAULT_CORPUS_DIR;
   const { check: configuration, config } = configCheck(options.env ?? process.env, options.envFile ?? resolve('.env'));
+  const corpusDir = options.corpusDir ?? config?.corpusDir ?? DEFAULT_CORPUS_DIR;
   const corpus = corpusCheck(corpusDir);
   const checks: Check[] = [
     nodeCheck(options.nodeVersion ?? process.version),

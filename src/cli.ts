@@ -5,8 +5,9 @@
  */
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { CorpusError } from './corpus/load.ts';
-import { Engine } from './engine.ts';
+import { ConfigError, loadCorpusDir } from './config.ts';
+import type { Engine } from './engine.ts';
+import { loadEngineOrExplain } from './load-engine.ts';
 import { askJson, compareJson, quoteJson } from './render/json.ts';
 import { askText, compareText, quoteText } from './render/text.ts';
 
@@ -29,7 +30,8 @@ export async function main(argv: readonly string[], stdin: NodeJS.ReadableStream
     return 2;
   }
   const run = COMMANDS[command as Command];
-  const engine = Engine.load();
+  const engine = loadEngineOrExplain(loadCorpusDir());
+  if (!engine) return 1;
   // A reader slower than the answers (a pipe to another program) holds the writes back: wait
   // for it rather than pile them up.
   const answer = async (q: string): Promise<void> => {
@@ -52,7 +54,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`${err instanceof CorpusError ? `Corpus error: ${err.message}` : String(err)}\n`);
+      process.stderr.write(`${err instanceof ConfigError ? `Configuration error: ${err.message}` : String(err)}\n`);
       process.exitCode = 1;
     },
   );

@@ -1,11 +1,14 @@
 /**
  * Configuration from the environment (and a .env file, loaded with dotenv), validated with zod.
- * Without DISCORD_TOKEN the program runs the local console instead of the bot. A bad value
- * stops the start with a ConfigError naming the variable and the fix; the token's value is
- * never part of any message.
+ * Without DISCORD_TOKEN the program runs the local console instead of the bot. CORPUS_DIR puts
+ * the archive outside the project. A bad value stops the start with a ConfigError naming the
+ * variable and the fix; the token's value is never part of any message.
  */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_CORPUS_DIR } from './corpus/load.ts';
 import { LOG_LEVELS, type LogLevel } from './log.ts';
 
 export interface Config {
@@ -20,6 +23,8 @@ export interface Config {
   readonly logFile?: string;
   /** This host's slice of the shards (SHARD_COUNT, SHARD_IDS); absent: every shard Discord recommends. */
   readonly shards?: ShardSlice;
+  /** The archive (CORPUS_DIR): a folder holding sources/ and optionally tables/. Absent: corpus/ in the project. */
+  readonly corpusDir?: string;
 }
 
 export interface ShardSlice {
@@ -41,6 +46,7 @@ const FIX: Record<string, string> = {
   SHARD_COUNT: 'give the total number of shards over every host, a whole number from 1, or remove the line',
   SHARD_IDS: 'give the shards this host runs as a list (0,1) or a range (0-3), each below SHARD_COUNT, or remove the line for all of them',
   LOG_FILE: 'give a file path (its folder is created), or remove the line to log to standard error only',
+  CORPUS_DIR: "give the folder that holds the archive's sources/ folder of .md files (absolute, or relative to where npm start runs), or remove the line to use corpus/ in the project",
 };
 
 export class ConfigError extends Error {
@@ -54,6 +60,23 @@ export class ConfigError extends Error {
 }
 
 const emptyIsAbsent = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const isFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+/** CORPUS_DIR: absolute once validated. */
+const corpusDir = z.preprocess(
+  emptyIsAbsent,
+  z
+    .string()
+    .transform((p) => resolve(p))
+    .refine(isFolder, 'is not a folder')
+    .refine((p) => isFolder(join(p, 'sources')), 'has no sources/ folder')
+    .optional(),
+);
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a numeric Discord id (17 to 20 digits)');
 
 const Schema = z.object({
@@ -72,6 +95,7 @@ const Schema = z.object({
     z.enum(LOG_LEVELS, { error: 'is not a log level' }).default('info'),
   ),
   LOG_FILE: z.preprocess(emptyIsAbsent, z.string().regex(/^[^\0]+$/, 'is not a file path').optional()),
+  CORPUS_DIR: corpusDir,
 });
 
 /** "0,1", "0-3" or "0,2-3" → the ids, ascending and once each; null when it is not such a list. */
@@ -131,6 +155,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     logLevel: v.LOG_LEVEL,
     ...(v.LOG_FILE !== undefined ? { logFile: v.LOG_FILE.trim() } : {}),
     ...(shards ? { shards } : {}),
+    ...(v.CORPUS_DIR !== undefined ? { corpusDir: v.CORPUS_DIR } : {}),
   };
 }
 
@@ -141,4 +166,15 @@ export function loadConfig(path?: string): Config {
   // .env.example) as 0 shards, which it refuses: empty is absent here as everywhere.
   if (process.env.SHARD_COUNT?.trim() === '') delete process.env.SHARD_COUNT;
   return parseConfig(process.env);
+}
+
+/**
+ * CORPUS_DIR alone (from the environment and .env), for the tools that need no Discord
+ * settings: the command line, check-corpus and add-source. Throws a ConfigError like loadConfig.
+ */
+export function loadCorpusDir(env: Readonly<Record<string, string | undefined>> = process.env, path?: string): string {
+  if (env === process.env) dotenv.config({ quiet: true, ...(path ? { path } : {}) });
+  const parsed = Schema.pick({ CORPUS_DIR: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError('CORPUS_DIR', parsed.error.issues[0]?.message ?? 'is invalid');
+  return parsed.data.CORPUS_DIR ?? DEFAULT_CORPUS_DIR;
 }

@@ -32,7 +32,9 @@ export function answerLine(engine: Engine, line: string): string | null {
   }
 }
 
-export async function runConsole(engine: Engine, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+/** Answers the lines of `input` on `output`; `engine` is read for each line (a reloaded corpus answers the next one). */
+export async function runConsole(engine: Engine | (() => Engine), input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+  const current = typeof engine === 'function' ? engine : () => engine;
   const interactive = (input as NodeJS.ReadStream).isTTY === true && (output as NodeJS.WriteStream).isTTY === true;
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
   if (interactive) {
@@ -50,7 +52,7 @@ export async function runConsole(engine: Engine, input: NodeJS.ReadableStream, o
     if (closed) break;
     let answer: string | null;
     try {
-      answer = answerLine(engine, line);
+      answer = answerLine(current(), line);
     } catch (err) {
       answer = `Sorry, that failed: ${err instanceof Error ? err.message : String(err)}\n`;
     }

@@ -2,11 +2,10 @@
  * The engine: the one object every front end (Discord, console, command line) uses. It loads
  * the corpus, builds the index and answers; it knows nothing of how answers are shown.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cacheKey, cachePath, DEFAULT_CACHE_DIR, readCache, writeCache } from './cache.ts';
 import type { Document } from './corpus/chunk.ts';
 import { DEFAULT_CORPUS_DIR, loadCorpus, type SourceMeta } from './corpus/load.ts';
+import { oversizeWarnings } from './corpus/limits.ts';
 import { buildDocuments } from './corpus/pipeline.ts';
 import { Analyzer } from './search/analyzer.ts';
 import { ask, type AskResponse } from './search/ask.ts';
@@ -36,7 +35,7 @@ export interface EngineOptions {
   readonly bridges?: { readonly wordnet?: boolean; readonly vectors?: boolean };
   /** Where the engine cache lives (default .cache/ in the project); false builds without a cache. */
   readonly cache?: string | false;
-  /** Hears of a cache that could not be used (default: a line on standard error). */
+  /** Hears of a cache that could not be used, or a file too big to be one article (default: a line on standard error). */
   readonly warn?: (message: string) => void;
 }
 
@@ -71,9 +70,7 @@ export class Engine {
     const corpusDir = options.corpusDir ?? DEFAULT_CORPUS_DIR;
     const warn = options.warn ?? ((m: string) => process.stderr.write(`warning: ${m}\n`));
     const corpus = loadCorpus(corpusDir);
-    const vectorFile = join(corpusDir, 'tables', 'word-vectors.bin');
-    const vectorBytes = readFileSync(vectorFile);
-    const words = WordVectors.fromBuffer(vectorBytes, vectorFile);
+    const { bytes: vectorBytes, words } = WordVectors.readTable(corpusDir);
     const analyzer = new Analyzer(corpus.tables);
     const cacheDir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
     const key = cacheDir === false ? '' : cacheKey(new Map<string, string | Buffer>([...corpus.files, ['tables/word-vectors.bin', vectorBytes]]));
@@ -120,6 +117,7 @@ export class Engine {
       parts = { snapshot: built, index, vectors: useVectors ? vectors : undefined, quotes };
     }
     const { snapshot: built, index, vectors, quotes } = parts;
+    for (const line of oversizeWarnings(built.documents)) warn(line);
     const lexicon: Lexicon = {
       related: useWordNet ? new Map(built.related) : new Map(),
       nonNouns: new Set(built.nonNouns),

@@ -1,11 +1,16 @@
 /**
  * Entry point (npm start): read the configuration; with DISCORD_TOKEN start the Discord bot,
- * without it the local console. SIGINT/SIGTERM log out cleanly. No log line or error message
+ * without it the local console. A bad setting or a broken corpus file stops it with one line
+ * and exit code 1. A changed corpus is answered from without a restart (live-engine.ts).
+ * SIGINT/SIGTERM log out cleanly. No log line or error message
  * ever holds the token.
  */
 import type { Client } from 'discord.js';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { DEFAULT_CORPUS_DIR } from './corpus/load.ts';
 import { Engine } from './engine.ts';
+import { buildInChild, LiveEngine } from './live-engine.ts';
+import { loadEngineOrExplain } from './load-engine.ts';
 import { createLogger, logWriter, redact } from './log.ts';
 
 let config: Config;
@@ -22,7 +27,13 @@ try {
 const log = createLogger(config.logLevel, [config.discordToken], write);
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
-const engine = Engine.load();
+// A broken corpus file stops the start with check-corpus's one line (file, field, fix), no stack.
+const corpusDir = config.corpusDir ?? DEFAULT_CORPUS_DIR;
+const engine = loadEngineOrExplain(corpusDir) ?? process.exit(1);
+// A changed corpus (a file under sources/, or SIGHUP) is rebuilt beside this engine and swapped in.
+const live = new LiveEngine(engine, { corpusDir, load: () => Engine.load({ corpusDir }), prebuild: buildInChild, log });
+live.watch();
+process.on('SIGHUP', () => void live.reload('SIGHUP'));
 
 if (config.discordToken) {
   const { startBot } = await import('./discord/bot.ts');
@@ -48,5 +59,5 @@ if (config.discordToken) {
   // One line on standard error, so that piped output holds nothing but answers.
   process.stderr.write('Local console (no DISCORD_TOKEN). To run on Discord: fill .env from .env.example, then npm run deploy-commands and npm start (docs/discord.md).\n');
   const { runConsole } = await import('./console.ts');
-  await runConsole(engine, process.stdin, process.stdout);
+  await runConsole(() => live.engine, process.stdin, process.stdout);
 }

@@ -20,7 +20,7 @@ export const MESSAGES = {
   quoteNone: 'No quotation by that speaker or with those words.',
   compareNone: 'Neither source covers this topic.',
   compareNoneOfMany: 'No source covers this topic.',
-  compareNotCovered: (sources: readonly string[]): string => `Not covered by ${sources.join(' or ')}.`,
+  compareNotCovered: (sources: readonly string[]): string => `Not covered by ${joinNames(sources, 'or')}.`,
   compareWeak: (source: string): string => `${source} only touches on this in passing.`,
   feedbackHelpful: 'Helpful',
   feedbackNotHelpful: 'Not helpful',
@@ -31,8 +31,8 @@ export const MESSAGES = {
     `I answer from ${sources.length === 1 ? 'one article' : `${sources.length} articles`} on the April 2025 US–Iran talks in Oman (${joinNames(sources)}), always naming the source.`,
 } as const;
 
-/** "China", "China and Russia", "China, Russia and Turkey". */
-export function joinNames(names: readonly string[]): string {
+/** "China", "China and Russia", "China, Russia and Turkey" (or "… or Turkey"). */
+export function joinNames(names: readonly string[], last: 'and' | 'or' = 'and'): string {
   if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(', ')} ${last} ${names[names.length - 1]}`;
 }

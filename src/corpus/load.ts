@@ -1,15 +1,19 @@
 /**
  * Loading the corpus folder: one Markdown file per source (front matter + body as pasted) in
- * corpus/sources/, and the data tables the cleaner and the analyzer use in corpus/tables/.
+ * <dir>/sources/, and the data tables the cleaner and the analyzer use. The tables are part of
+ * the code (corpus/tables/ in the project); a table of the same name in <dir>/tables/ replaces
+ * the code's one, so an archive kept elsewhere (CORPUS_DIR) needs only its sources/.
  *
  * Every problem is reported as a {@link CorpusError} naming the file, the field and what is wrong.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+/** The tables that come with the code, used for any table a corpus folder does not hold. */
+export const CODE_TABLES_DIR = join(DEFAULT_CORPUS_DIR, 'tables');
 
 export class CorpusError extends Error {
   constructor(
@@ -22,18 +26,30 @@ export class CorpusError extends Error {
   }
 }
 
+/**
+ * The one line that npm start and npm run check-corpus print for a CorpusError: the corpus
+ * folder (relative when under the working folder), then the file, the field and the fix.
+ */
+export function corpusErrorLine(err: CorpusError, dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
+  return `Corpus error in ${shown.replace(/\/+$/, '')}: ${err.message}`;
+}
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'is not a real calendar date');
 
 export const SourceMetaSchema = z.object({
-  id: z.string().regex(/^[A-Z][A-Z0-9_-]{1,15}$/, 'must be 2–16 capital letters, digits, - or _ (for example NEO)'),
+  id: z.string().regex(/^[A-Z][A-Z0-9_-]{1,15}$/, 'must be 2–16 capital letters, digits, - or _ (for example WIRE)'),
   publisher: z.string().min(1, 'must not be empty'),
   title: z.string().min(1, 'must not be empty'),
   author: z.string().min(1, 'must not be empty'),
   date: isoDate,
   url: z.url('must be a URL').optional(),
+  /** The source's colour in Discord (its embeds' side bar); without one, a colour is chosen from its id. */
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb (for example #1f618d)').optional(),
 });
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;
 
@@ -147,16 +163,26 @@ export function parseSource(text: string, name: string): SourceFile {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || undefined;
     const missing = field !== undefined && !(field in data);
-    throw new CorpusError(name, missing ? 'is missing from the front matter' : (issue?.message ?? 'is invalid'), field);
+    throw new CorpusError(name, missing ? `is missing from the front matter: add a line "${field}: …" above the closing ---` : (issue?.message ?? 'is invalid'), field);
   }
   if (body.trim() === '') throw new CorpusError(name, 'has an empty body: paste the article below the front matter');
   return { file: name, meta: parsed.data, body };
 }
 
-function readTable<T>(dir: string, file: string, schema: z.ZodType<T>, files: Map<string, string>): T {
-  const name = join('tables', file);
-  const text = readUtf8(join(dir, name), name);
-  files.set(name, text);
+/**
+ * Where table `file` is read from: <dir>/tables/<file> when the corpus folder holds it, else the
+ * code's (`fallback`). `name` is what messages call it.
+ */
+export function tablePath(dir: string, file: string, fallback: string = CODE_TABLES_DIR): { path: string; name: string } {
+  const own = join(dir, 'tables', file);
+  if (existsSync(own) || resolve(fallback) === resolve(dir, 'tables')) return { path: own, name: join('tables', file) };
+  return { path: join(fallback, file), name: join(fallback, file) };
+}
+
+function readTable<T>(dir: string, file: string, schema: z.ZodType<T>, files: Map<string, string>, fallback: string): T {
+  const { path, name } = tablePath(dir, file, fallback);
+  const text = readUtf8(path, name);
+  files.set(join('tables', file), text);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -181,28 +207,49 @@ function compile(patterns: readonly string[], name: string): RegExp[] {
   });
 }
 
-export function loadTables(dir: string, files: Map<string, string> = new Map()): CorpusTables {
-  const furniture = readTable(dir, 'furniture.json', FurnitureSchema, files);
-  const furnitureName = join('tables', 'furniture.json');
+/** The tables for the corpus in `dir` (each from <dir>/tables/ when there, else from `fallback`). */
+export function loadTables(dir: string, files: Map<string, string> = new Map(), fallback: string = CODE_TABLES_DIR): CorpusTables {
+  const read = <T>(file: string, schema: z.ZodType<T>): T => readTable(dir, file, schema, files, fallback);
+  const furniture = read('furniture.json', FurnitureSchema);
+  const furnitureName = tablePath(dir, 'furniture.json', fallback).name;
   return {
-    confusables: new Map(Object.entries(readTable(dir, 'confusables.json', ConfusablesSchema, files).map)),
+    confusables: new Map(Object.entries(read('confusables.json', ConfusablesSchema).map)),
     furniture: {
       dropLines: compile(furniture.dropLines, furnitureName),
       headerLines: compile(furniture.headerLines, furnitureName),
       dropFromLine: compile(furniture.dropFromLine, furnitureName),
     },
-    abbreviations: new Set(readTable(dir, 'abbreviations.json', WordListSchema, files).words.map((w) => w.toLowerCase())),
-    aliasGroups: readTable(dir, 'aliases.json', AliasSchema, files).groups,
-    stopwords: new Set(readTable(dir, 'stopwords.json', WordListSchema, files).words.map((w) => w.toLowerCase())),
-    irregular: new Map(Object.entries(readTable(dir, 'irregular.json', FormsSchema, files).forms)),
-    chat: new Map(Object.entries(readTable(dir, 'chat.json', FormsSchema, files).forms)),
-    related: readTable(dir, 'related.json', RelatedSchema, files).groups,
-    names: new Set(readTable(dir, 'names.json', NamesSchema, files).names),
-    languages: new Map(Object.entries(readTable(dir, 'languages.json', LanguagesSchema, files).languages).map(([l, w]) => [l, new Set(w)] as const)),
+    abbreviations: new Set(read('abbreviations.json', WordListSchema).words.map((w) => w.toLowerCase())),
+    aliasGroups: read('aliases.json', AliasSchema).groups,
+    stopwords: new Set(read('stopwords.json', WordListSchema).words.map((w) => w.toLowerCase())),
+    irregular: new Map(Object.entries(read('irregular.json', FormsSchema).forms)),
+    chat: new Map(Object.entries(read('chat.json', FormsSchema).forms)),
+    related: read('related.json', RelatedSchema).groups,
+    names: new Set(read('names.json', NamesSchema).names),
+    languages: new Map(Object.entries(read('languages.json', LanguagesSchema).languages).map(([l, w]) => [l, new Set(w)] as const)),
   };
 }
 
-/** Reads every `*.md` in `<dir>/sources` and the tables in `<dir>/tables`. */
+/** The time a file was last changed, 0 when it cannot be read. */
+function changed(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The error for two files with one id. The offender is the file changed last (the one just
+ * added, whatever its name sorts as); the message names both.
+ */
+function duplicateId(id: string, sourceDir: string, first: string, second: string): CorpusError {
+  const [older, newer] = changed(join(sourceDir, first)) > changed(join(sourceDir, second)) ? [second, first] : [first, second];
+  const [oldName, newName] = [join('sources', older), join('sources', newer)];
+  return new CorpusError(newName, `duplicates the id ${id} of ${oldName}: give ${newName} an id of its own`, 'id');
+}
+
+/** Reads every `*.md` in `<dir>/sources`, and the tables (see {@link loadTables}). */
 export function loadCorpus(dir: string = DEFAULT_CORPUS_DIR): LoadedCorpus {
   const files = new Map<string, string>();
   const sourceDir = join(dir, 'sources');
@@ -221,8 +268,8 @@ export function loadCorpus(dir: string = DEFAULT_CORPUS_DIR): LoadedCorpus {
     files.set(name, text);
     const source = parseSource(text, name);
     const other = seen.get(source.meta.id);
-    if (other) throw new CorpusError(name, `duplicates the id ${source.meta.id} of ${other}`, 'id');
-    seen.set(source.meta.id, name);
+    if (other !== undefined) throw duplicateId(source.meta.id, sourceDir, other, n);
+    seen.set(source.meta.id, n);
     sources.push(source);
   }
   return { dir, sources, tables: loadTables(dir, files), files };

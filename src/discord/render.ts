@@ -77,7 +77,7 @@ export function attributionFields(meta: SourceMeta, heading: string | null | und
 /** The parts every source embed shares: colour, publisher, title (linked when there is a URL), footer. */
 function sourceEmbed(meta: SourceMeta, footerNote?: string): APIEmbed {
   const embed: APIEmbed = {
-    color: colourOf(meta.id),
+    color: colourOf(meta),
     author: { name: meta.publisher },
     title: escapeText(meta.title),
     footer: { text: `Source: ${meta.id} · ${meta.publisher}${footerNote ? ` · ${footerNote}` : ''}` },

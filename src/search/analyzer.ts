@@ -2,7 +2,8 @@
  * The analyzer turns text into index terms, the same way for passages and for questions:
  *
  * 1. tokens that keep "U.S.", "B-2", "Bavar-373" and "2.16" whole (a hyphenated word also
- *    yields its parts, so "Oman-mediated" is found by "Oman");
+ *    yields its parts, so "Oman-mediated" is found by "Oman", unless it is a verb and its
+ *    particle: "lead-up" is no lead);
  * 2. case and accent folding;
  * 3. the alias table: every name or spelling of a group becomes the group's one term
  *    ("Whitcoff", "Steve Witkoff" → `steve_witkoff`), multi-word entries first;
@@ -47,6 +48,8 @@ export interface AnalyzerTables {
 const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}]+(?:'\p{L}+)?(?:[-.][\p{L}\p{N}]+)*/gu;
 const PLAIN_WORD = /^\p{L}+$/u;
 const MAX_STEMMED = 40;
+/** The particles of phrasal verbs: a hyphenated word ending with one is one word, not its parts. */
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'back', 'away']);
 const MAX_REMEMBERED_STEMS = 200_000;
 
 interface AliasEntry {
@@ -166,6 +169,9 @@ export class Analyzer {
         const whole = this.aliasWords.get(token.folded) ?? token.folded;
         out.push({ term: whole, source: token.surface, folded: token.folded, start: token.start, end: token.end, alias: whole !== token.folded });
         if (whole !== token.folded) continue;
+        // A noun made of a verb and its particle ("lead-up", "follow-up", "run-up") means neither
+        // part: "who led the team" is not about the lead-up to the talks.
+        if (PARTICLES.has(token.folded.slice(token.folded.lastIndexOf('-') + 1))) continue;
         let offset = token.start;
         for (const part of token.surface.split('-')) {
           const folded = fold(part).replace(/\.$/, '');

@@ -31,10 +31,22 @@ import type { CompareResponse, CompareSide, Difference } from './types.ts';
  */
 export const COMPARE_MIN_COVERAGE = Math.max(RELATED_STRENGTH.near, RELATED_STRENGTH.down);
 export const COMPARE_PER_SIDE = 3;
+/**
+ * A side's passage that meets more of the topic's own words than any other of that side covers
+ * it from this share (0.5) on: "Israel had planned an attack" (Israel, and role only through a
+ * relative: 0.59) is on "Israel's role"; passages that reach it only through relatives of both
+ * words (Lebanon, Syria; use) need COMPARE_MIN_COVERAGE.
+ */
+export const COMPARE_OWN_FLOOR = 0.5;
 /** A side that covers no passage of a topic touches on it when a passage holds this share of the weight of the topic's words the sources use. */
 export const COMPARE_TOUCH = 0.6;
-/** Sources side by side, at most: compare sets two accounts against each other. */
-export const COMPARE_MAX_SIDES = 2;
+/**
+ * Sources side by side, at most (each is an embed in Discord, which takes ten a message, one kept
+ * for the differences). A corpus of this many sources or fewer shows every one, saying which do
+ * not cover the topic; a larger archive shows the ones that cover it best and says nothing of
+ * the rest.
+ */
+export const COMPARE_MAX_SIDES = 6;
 
 const NUMBER = /\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:per\s*cent\s+|percent\s+|%\s*)?([a-z]+(?:-[a-z0-9]+)?)/gi;
 
@@ -100,7 +112,9 @@ export function differences(sides: readonly CompareSide[], analyzer: Analyzer, t
   const dates = (t: string): string[] => [...new Set([...t.matchAll(DATE)].map((m) => m[0]))];
   // Each side's dates come from its best sentence that gives one: the best-ranked passage may
   // be about the topic without dating it ("next round": RSIS's dated sentence is its second).
-  const nearest = (sentence: string, found: string[]): string[] => {
+  const nearest = (sentence: string, all: string[]): string[] => {
+    // A date made of the topic's own words ("next round" for the topic "next round") dates nothing.
+    const found = all.filter((d) => topicTerms.size === 0 || !analyzer.analyze(d).every((t) => topicTerms.has(t.term)));
     const at = analyzer.analyze(sentence).filter((t) => topicTerms.has(t.term)).map((t) => t.start);
     if (found.length <= 1 || at.length === 0) return found;
     const distance = (d: string): number => Math.min(...at.map((a) => Math.abs(sentence.indexOf(d) - a)));
@@ -108,8 +122,8 @@ export function differences(sides: readonly CompareSide[], analyzer: Analyzer, t
   };
   const dated = (s: CompareSide): string[] => {
     for (const p of s.passages) {
-      const found = dates(p.highlight.text);
-      if (found.length > 0) return nearest(p.highlight.text, found);
+      const found = nearest(p.highlight.text, dates(p.highlight.text));
+      if (found.length > 0) return found;
     }
     return [];
   };
@@ -137,6 +151,12 @@ export function differences(sides: readonly CompareSide[], analyzer: Analyzer, t
   return out;
 }
 
+/** The differences between every two of the sides that cover the topic. */
+export function differencesAmong(sides: readonly CompareSide[], analyzer: Analyzer, topicTerms: ReadonlySet<string> = new Set()): Difference[] {
+  const covering = sides.filter((s) => s.passages.length > 0);
+  return covering.flatMap((a, i) => covering.slice(i + 1).flatMap((b) => differences([a, b], analyzer, topicTerms)));
+}
+
 /** Whether a passage holds any of `terms` (its text, heading or title). */
 function holdsAny(index: PassageIndex, passage: IndexedPassage, terms: readonly string[]): boolean {
   const t = index.termIdsOf(passage);
@@ -147,10 +167,9 @@ function holdsAny(index: PassageIndex, passage: IndexedPassage, terms: readonly 
 }
 
 /**
- * The sources a comparison shows: every source when there are at most COMPARE_MAX_SIDES (today
- * NEO and RSIS, one of them "not covered" if it says nothing), else — an archive — the
- * COMPARE_MAX_SIDES sources whose passages cover the topic best, found by one search over all
- * passages rather than one per source.
+ * The sources a comparison shows: every source when there are at most COMPARE_MAX_SIDES (those
+ * that say nothing are "not covered"), else — an archive — the COMPARE_MAX_SIDES sources whose
+ * passages cover the topic best, found by one search over all passages rather than one per source.
  */
 function sidesFor(plan: QueryPlan, index: PassageIndex, metas: readonly SourceMeta[]): readonly SourceMeta[] {
   if (metas.length <= COMPARE_MAX_SIDES) return metas;
@@ -183,7 +202,10 @@ export function compare(topic: string, index: PassageIndex, lexicon: Lexicon, me
     usedWeight > 0 && used.filter((x) => holdsAny(index, p, x.terms)).reduce((sum, x) => sum + x.weight, 0) / usedWeight >= COMPARE_TOUCH;
   const sides: CompareSide[] = shown.map((meta) => {
     const ranked = inScope ? rank(plan, index, COMPARE_PER_SIDE * 2, (p) => p.source === meta.id, kinds) : [];
-    const covering = ranked.filter((r) => r.coverage > COMPARE_MIN_COVERAGE);
+    // The passages that meet most of the topic's own words stay whatever their relatives add: a
+    // passage on Israel's plans is not dropped for ones that only name Israel's neighbours.
+    const mostOwn = Math.max(0, ...ranked.map((r) => r.ownCoverage));
+    const covering = ranked.filter((r) => r.coverage > COMPARE_MIN_COVERAGE || (mostOwn > 0 && r.ownCoverage >= mostOwn && r.coverage >= COMPARE_OWN_FLOOR));
     // A side that meets part of the topic with its own words is weak, not absent: "not covered"
     // is a claim about a source, made only when it holds none of the topic's words.
     const touching = covering.length > 0 ? [] : rank(plan, index, COMPARE_PER_SIDE, (p) => p.source === meta.id && touches(p), kinds);
@@ -191,12 +213,14 @@ export function compare(topic: string, index: PassageIndex, lexicon: Lexicon, me
     return { source: meta.id, meta, passages, ...(touching.length > 0 ? { weak: true } : {}) };
   });
   const missing = sides.filter((s) => s.passages.length === 0).map((s) => s.source);
+  if (missing.length === sides.length) {
+    // Two sources side by side say "not covered" each; more say it once.
+    return { query, sides: metas.length === 2 ? sides : [], differences: [], notice: metas.length === 2 ? MESSAGES.compareNone : MESSAGES.compareNoneOfMany };
+  }
   const weak = sides.filter((s) => s.weak).map((s) => MESSAGES.compareWeak(s.source));
-  const notice =
-    missing.length === sides.length
-      ? metas.length <= COMPARE_MAX_SIDES ? MESSAGES.compareNone : MESSAGES.compareNoneOfMany
-      : [...(missing.length > 0 ? [MESSAGES.compareNotCovered(missing)] : []), ...weak].join(' ') || undefined;
+  const notice = [...(missing.length > 0 ? [MESSAGES.compareNotCovered(missing)] : []), ...weak].join(' ') || undefined;
   const topicTerms = new Set(plan.concepts.flatMap((c) => c.candidates.filter((x) => x.via !== 'related').map((x) => x.term)));
-  const strong = sides.filter((s) => !s.weak);
-  return { query, sides, differences: differences(strong.length === sides.length ? sides : [], index.analyzer, topicTerms), ...(notice ? { notice } : {}) };
+  // A side that only touches on the topic gives no values to set against the others.
+  const found = differencesAmong(sides.filter((s) => !s.weak), index.analyzer, topicTerms);
+  return { query, sides, differences: found, ...(notice ? { notice } : {}) };
 }

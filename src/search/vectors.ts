@@ -4,6 +4,7 @@
  * words, quantized to int8, and cosine similarity between them.
  */
 import { readFileSync } from 'node:fs';
+import { CorpusError, tablePath } from '../corpus/load.ts';
 
 export class WordVectors {
   private constructor(
@@ -24,6 +25,25 @@ export class WordVectors {
     const header = JSON.parse(buf.subarray(first + 1, second).toString()) as { dims: number; count: number; words: string[] };
     const data = new Int8Array(buf.buffer, buf.byteOffset + second + 1, header.count * header.dims);
     return new WordVectors(header.dims, new Map(header.words.map((w, i) => [w, i])), data);
+  }
+
+  /**
+   * The corpus's word-vector table (from <dir>/tables/ when there, else the code's): its bytes,
+   * which the cache key is made of, and the vectors. A missing or broken one is a CorpusError.
+   */
+  static readTable(dir: string): { bytes: Buffer; words: WordVectors } {
+    const { path, name } = tablePath(dir, 'word-vectors.bin');
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (err) {
+      throw new CorpusError(name, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    try {
+      return { bytes, words: WordVectors.fromBuffer(bytes, name) };
+    } catch (err) {
+      throw new CorpusError(name, `is not a valid word-vector file (${err instanceof Error ? err.message : String(err)})`);
+    }
   }
 
   get size(): number {

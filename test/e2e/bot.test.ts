@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Client } from 'discord.js';
 import { startBot } from '../../src/discord/bot.ts';
-import { SOURCE_COLOURS } from '../../src/discord/colours.ts';
+import { colourOf } from '../../src/discord/colours.ts';
 import { escapeText } from '../../src/discord/escape.ts';
 import { ERROR_MESSAGE } from '../../src/discord/interactions.ts';
 import { parseVoteCustomId } from '../../src/discord/feedback.ts';
@@ -97,7 +97,7 @@ describe('the bot against the fake Discord', { timeout: 90_000 }, () => {
     assert.equal(field(embed, 'Author'), escapeText(meta.author), 'author');
     assert.equal(field(embed, 'Date'), formatDate(meta.date), 'date');
     if (options.heading) assert.ok(field(embed, 'Section'), 'section heading');
-    assert.equal(embed.color, SOURCE_COLOURS[meta.id], `the colour of ${meta.id}`);
+    assert.equal(embed.color, colourOf(meta), `the colour of ${meta.id}`);
     assert.match(String(isObject(embed.footer) && embed.footer.text), new RegExp(`^Source: ${meta.id} · `), 'footer names the source');
   }
 

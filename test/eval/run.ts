@@ -6,6 +6,7 @@
 import { Engine } from '../../src/engine.ts';
 import { scoreCompare } from './comparisons.ts';
 import { scoreQuotations } from './quotations.ts';
+import { scoreSpeakerArticles, SPEAKER_SETS } from './speakers.ts';
 import { evaluate, plainMiniSearch, type Scores, type Searcher } from './retrieval.ts';
 import { loadUserQuestions, scoreAutocomplete, scoreUsers, splitHalves, usersTable, type Replier, type Suggest } from './users.ts';
 
@@ -94,6 +95,13 @@ function main(): void {
   const quotes = scoreQuotations(engine.quotes.quotations);
   console.log(`\nQuotations (test/eval/quotes.json, ${quotes.gold} gold, ${quotes.extracted} extracted):`);
   console.log(`  precision ${quotes.precision.toFixed(3)}, recall ${quotes.recall.toFixed(3)}, speaker accuracy ${quotes.speakerAccuracy.toFixed(3)}`);
+
+  console.log('\nSpeakers without a table (test/fixtures/speaker-articles*: articles in other outlets\' styles, no alias entry for their speakers):');
+  for (const set of SPEAKER_SETS) {
+    const s = scoreSpeakerArticles(set.dir);
+    console.log(`  ${set.name}, ${s.gold} gold: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}, speaker accuracy ${s.speakerAccuracy.toFixed(3)} (at first look ${set.firstLook.toFixed(3)})`);
+    for (const w of s.wrongSpeaker) console.log(`    wrong speaker: ${w}`);
+  }
 
   const cmp = scoreCompare((t) => engine.compare(t));
   console.log(`\nCompare (test/eval/compare.json, ${cmp.topics} topics):`);

@@ -8,11 +8,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkCorpus as checkCorpusHere } from '../../scripts/check-corpus.ts';
+import { MAX_ARTICLE_PASSAGES } from '../../src/corpus/limits.ts';
 import { CorpusError } from '../../src/corpus/load.ts';
+import { Engine } from '../../src/engine.ts';
 import { GOOD_FRONT_MATTER, realEngine, tempCorpus } from '../helpers/corpus.ts';
 import { ROOT } from '../helpers/spawn.ts';
 
@@ -71,9 +73,6 @@ function badCorpora(): Map<string, [string, RegExp, RegExp]> {
   bad.set('a broken word-vector file', [vectors, /tables\/word-vectors\.bin/, /is not a valid word-vector file/]);
   const none = tempCorpus({});
   bad.set('no source at all', [none, /sources/, /holds no \.md source files/]);
-  const noTables = tempCorpus({ 'a.md': GOOD_FRONT_MATTER + BODY });
-  rmSync(join(noTables, 'tables', 'stopwords.json'));
-  bad.set('a missing table', [noTables, /tables\/stopwords\.json/, /cannot be read \(ENOENT\)/]);
   return bad;
 }
 
@@ -127,15 +126,27 @@ describe('npm run check-corpus', { timeout: 120_000 }, () => {
     const cases = [...badCorpora()].filter(([name]) => wanted.includes(name));
     assert.equal(cases.length, wanted.length);
     const results = await pool(cases, 2, ([, [dir]]) => checkCorpus(['--dir', dir]));
-    cases.forEach(([name, [, file, reason]], k) => {
+    cases.forEach(([name, [dir, file, reason]], k) => {
       const r = results[k] as Result;
       assert.equal(r.code, 1, `${name}: exit ${r.code}\n${r.stdout}${r.stderr}`);
       assert.equal(r.stdout, '', `${name}: nothing on standard output`);
-      assert.match(r.stderr, /^check-corpus: /, name);
+      assert.ok(r.stderr.startsWith(`Corpus error in ${dir}: `), `${name}: the line npm start prints too: ${r.stderr}`);
       assert.match(r.stderr, file, `${name}: names the file: ${r.stderr}`);
       assert.match(r.stderr, reason, `${name}: gives the reason: ${r.stderr}`);
       assert.equal(r.stderr.trim().split('\n').length, 1, `${name}: one line, no stack: ${r.stderr}`);
     });
+  });
+
+  it('a file that makes more passages than one article is flagged by checkCorpus and, at every load, by the engine', () => {
+    const site = Array.from({ length: MAX_ARTICLE_PASSAGES + 1 }, (_, k) => `Item ${k} of the feed: the talks in Oman went on.`).join('\n\n');
+    const dir = tempCorpus({ 'a.md': GOOD_FRONT_MATTER + BODY, 'site.md': other('SITE') + site });
+    const { sources, warnings } = checkCorpusHere(dir);
+    assert.deepEqual(sources.map((s) => s.passages), [1, MAX_ARTICLE_PASSAGES + 1]);
+    assert.deepEqual(warnings, [`sources/site.md makes ${MAX_ARTICLE_PASSAGES + 1} passages, more than one article makes (${MAX_ARTICLE_PASSAGES}): it is probably several articles or a whole site; split it into one file per article`]);
+    const heard: string[] = [];
+    Engine.load({ corpusDir: dir, cache: false, warn: (m) => heard.push(m) });
+    assert.deepEqual(heard, warnings);
+    assert.deepEqual(checkCorpusHere(tempCorpus({ 'a.md': GOOD_FRONT_MATTER + BODY })).warnings, []);
   });
 
   it('a bad argument: exit 2 with the usage', async () => {

@@ -125,3 +125,13 @@ test('/help names the sources the corpus holds, not fixed ones', async () => {
   assert.doesNotMatch(help, /RSIS/);
   assert.match(helpEmbed([], ['NEO', 'TEST']).description ?? '', /2 articles .*\(NEO and TEST\)/);
 });
+
+test('a broken corpus file: the engine loader of the cli and npm start writes the one line check-corpus prints and gives no engine', async () => {
+  const { GOOD_FRONT_MATTER, tempCorpus } = await import('../helpers/corpus.ts');
+  const { loadEngineOrExplain } = await import('../../src/load-engine.ts');
+  const dir = tempCorpus({ 'bad.md': GOOD_FRONT_MATTER.replace('author: Jane Doe\n', '') + 'Text.\n' });
+  let said = '';
+  const stderr = new Writable({ write: (chunk: Buffer, _enc, done) => ((said += chunk.toString()), done()) });
+  assert.equal(loadEngineOrExplain(dir, stderr), undefined);
+  assert.equal(said, `Corpus error in ${dir}: sources/bad.md: field "author" is missing from the front matter: add a line "author: …" above the closing ---\n`);
+});

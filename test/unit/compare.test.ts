@@ -98,7 +98,7 @@ test('the same person written with and without a possessive is no spelling diffe
   assert.ok(!r.differences.some((d) => d.kind === 'name' && /Trump/.test(d.note)), JSON.stringify(r.differences));
 });
 
-test('over an archive of more than two sources, compare sets the two that cover the topic best side by side', () => {
+test('with more than two sources, compare shows each, says which do not cover the topic, and says once that none does', () => {
   const real = (f: string): string => readFileSync(join(DEFAULT_CORPUS_DIR, 'sources', f), 'utf8');
   const filler = (id: string, title: string, body: string): string =>
     GOOD_FRONT_MATTER.replace('id: TEST', `id: ${id}`).replace('A Test Article', title) + body;
@@ -111,9 +111,11 @@ test('over an archive of more than two sources, compare sets the two that cover 
   try {
     const archive = Engine.load({ corpusDir: dir, cache: false });
     const envoy = archive.compare('the US envoy');
-    assert.deepEqual(envoy.sides.map((s) => s.source).sort(), ['NEO', 'RSIS']);
+    assert.deepEqual(envoy.sides.filter((s) => s.passages.length > 0).map((s) => s.source).sort(), ['NEO', 'RSIS']);
+    assert.deepEqual(envoy.sides.filter((s) => s.passages.length === 0).map((s) => s.source).sort(), ['OIL', 'SHIP']);
+    assert.equal(envoy.notice, 'Not covered by OIL or SHIP.');
     assert.ok(envoy.differences.some((d) => d.kind === 'name' && /Whitcoff/.test(d.note)));
-    const none = archive.compare('the price of bitcoin');
+    const none = archive.compare('bitcoin wallets');
     assert.equal(none.sides.length, 0);
     assert.equal(none.notice, 'No source covers this topic.');
     assert.equal(compareText(none), 'No source covers this topic.\n', 'the console says so instead of printing nothing');
@@ -141,4 +143,26 @@ test('figures of one unit that differ between the sources are flagged; equal one
   assert.deepEqual(number.values.map((v) => v.value), ['30 launchers', '40 launchers']);
   const same = differences([make('NEO', 'Iran deployed 30 launchers.'), make('RSIS', 'Iran deployed 30 launchers.')], engine.index.analyzer);
   assert.equal(same.find((d) => d.kind === 'number'), undefined);
+});
+
+test("a side keeps the passage that meets the topic's own words over ones that meet only their relatives: RSIS on Israel's role", () => {
+  const rsis = engine.compare("Israel's role").sides.find((s) => s.source === 'RSIS');
+  assert.ok(rsis?.passages.some((p) => p.passage.text.includes('Israel had planned an attack')), rsis?.passages.map((p) => p.passage.id).join(', '));
+});
+
+test('a third source that gives its own date for the next round is set beside the other two, each difference naming two sources', () => {
+  const dir = tempCorpus({
+    'neo.md': readFileSync(join(DEFAULT_CORPUS_DIR, 'sources', 'neo.md'), 'utf8'),
+    'rsis.md': readFileSync(join(DEFAULT_CORPUS_DIR, 'sources', 'rsis.md'), 'utf8'),
+    'third.md': GOOD_FRONT_MATTER.replace('id: TEST', 'id: THIRD') + 'The next round of talks will take place in Rome on May 11, officials said.\n',
+  });
+  try {
+    const r = Engine.load({ corpusDir: dir, cache: false }).compare('next round');
+    assert.deepEqual(r.sides.map((s) => s.source), ['NEO', 'RSIS', 'THIRD']);
+    const dates = r.differences.filter((d) => d.kind === 'date');
+    assert.ok(dates.some((d) => d.values.some((v) => v.source === 'THIRD' && v.value === 'May 11')), JSON.stringify(dates));
+    assert.ok(dates.length >= 2 && dates.every((d) => d.values.length === 2), JSON.stringify(dates));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, DEFAULT_API_URL, parseConfig } from '../../src/config.ts';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ConfigError, DEFAULT_API_URL, loadCorpusDir, parseConfig } from '../../src/config.ts';
+import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.ts';
 
 const TOKEN = 'fake-token-not-real-abcdefghijklmnop';
 const ID = '1364000000000000001';
@@ -50,6 +54,27 @@ describe('parseConfig', () => {
       () => parseConfig({ DISCORD_TOKEN: secret, DISCORD_CLIENT_ID: ID }),
       (err: unknown) => err instanceof ConfigError && err.variable === 'DISCORD_TOKEN' && !err.message.includes(secret) && /Reset Token/.test(err.message),
     );
+  });
+
+  it('CORPUS_DIR: an archive folder outside the project, made absolute; a folder without sources/ or no folder is named with the fix', () => {
+    const archive = mkdtempSync(join(tmpdir(), 'archive-'));
+    mkdirSync(join(archive, 'sources'));
+    assert.equal(parseConfig({ CORPUS_DIR: archive }).corpusDir, archive);
+    assert.equal(parseConfig({ CORPUS_DIR: relative(process.cwd(), archive) }).corpusDir, archive);
+    assert.equal(parseConfig({ CORPUS_DIR: '' }).corpusDir, undefined);
+    const empty = mkdtempSync(join(tmpdir(), 'archive-'));
+    fails({ CORPUS_DIR: empty }, 'CORPUS_DIR', /has no sources\/ folder: give the folder that holds the archive's sources\//);
+    writeFileSync(join(empty, 'file.md'), 'x');
+    fails({ CORPUS_DIR: join(empty, 'file.md') }, 'CORPUS_DIR', /is not a folder: .*remove the line to use corpus\//);
+    fails({ CORPUS_DIR: join(empty, 'nowhere') }, 'CORPUS_DIR', /is not a folder/);
+  });
+
+  it('loadCorpusDir reads CORPUS_DIR alone (a bad Discord setting does not stop the tools), default corpus/', () => {
+    const archive = mkdtempSync(join(tmpdir(), 'archive-'));
+    mkdirSync(join(archive, 'sources'));
+    assert.equal(loadCorpusDir({ CORPUS_DIR: archive, LOG_LEVEL: 'loud' }), archive);
+    assert.equal(loadCorpusDir({}), DEFAULT_CORPUS_DIR);
+    assert.throws(() => loadCorpusDir({ CORPUS_DIR: join(archive, 'nowhere') }), (err: unknown) => err instanceof ConfigError && err.variable === 'CORPUS_DIR');
   });
 });
 

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CorpusError, loadCorpus } from '../../src/corpus/load.ts';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CODE_TABLES_DIR, CorpusError, loadCorpus, loadTables } from '../../src/corpus/load.ts';
 import { GOOD_FRONT_MATTER, tempCorpus } from '../helpers/corpus.ts';
 
 const BODY = 'Iran and the United States met in Oman on April 12.\n';
@@ -39,6 +42,49 @@ test('a bad date, an unclosed front matter, an empty body and a duplicate id are
   assert.match(loadError({ 'u.md': '---\nid: TEST\n' + BODY }).message, /u\.md: front matter is not closed/);
   assert.match(loadError({ 'e.md': GOOD_FRONT_MATTER + '\n  \n' }).message, /e\.md: has an empty body/);
   assert.match(loadError({ 'a.md': GOOD_FRONT_MATTER + BODY, 'b.md': GOOD_FRONT_MATTER + BODY }).message, /b\.md: field "id" duplicates the id TEST of sources\/a\.md/);
+});
+
+test('a duplicate id blames the file added last, whatever its name sorts as, and names both', () => {
+  const dir = tempCorpus({ 'zz-original.md': GOOD_FRONT_MATTER + BODY, 'aa-new.md': GOOD_FRONT_MATTER + BODY });
+  const past = new Date('2025-05-01T00:00:00Z');
+  utimesSync(join(dir, 'sources', 'zz-original.md'), past, past);
+  const err = (() => {
+    try {
+      loadCorpus(dir);
+    } catch (e) {
+      return e;
+    }
+    assert.fail('the corpus loaded');
+  })();
+  assert.ok(err instanceof CorpusError);
+  assert.equal(err.file, 'sources/aa-new.md');
+  assert.equal(err.message, 'sources/aa-new.md: field "id" duplicates the id TEST of sources/zz-original.md: give sources/aa-new.md an id of its own');
+});
+
+test('a missing front matter field says which line to add', () => {
+  assert.match(loadError({ 'm.md': GOOD_FRONT_MATTER.replace('date: 2025-04-20\n', '') + BODY }).message, /m\.md: field "date" is missing from the front matter: add a line "date: …"/);
+});
+
+test('tables: a corpus folder without tables/ uses the code tables; a table it holds replaces the code table of that name', () => {
+  const dir = tempCorpus({ 'a.md': GOOD_FRONT_MATTER + BODY });
+  rmSync(join(dir, 'tables'), { recursive: true });
+  const plain = loadCorpus(dir);
+  assert.ok(plain.tables.stopwords.has('the'));
+  assert.ok(plain.tables.aliasGroups.length > 1);
+  mkdirSync(join(dir, 'tables'));
+  writeFileSync(join(dir, 'tables', 'aliases.json'), JSON.stringify({ groups: [{ kind: 'person', names: ['Esmaeil Baghaei', 'Baghaei'] }] }));
+  const own = loadCorpus(dir);
+  assert.deepEqual(own.tables.aliasGroups, [{ kind: 'person', names: ['Esmaeil Baghaei', 'Baghaei'] }]);
+  assert.ok(own.tables.stopwords.has('the'), 'the other tables still come from the code');
+});
+
+test('tables: one missing from both the corpus folder and the code tables is named', () => {
+  const code = mkdtempSync(join(tmpdir(), 'code-tables-'));
+  cpSync(CODE_TABLES_DIR, code, { recursive: true });
+  rmSync(join(code, 'stopwords.json'));
+  const dir = tempCorpus({ 'a.md': GOOD_FRONT_MATTER + BODY });
+  rmSync(join(dir, 'tables'), { recursive: true });
+  assert.throws(() => loadTables(dir, new Map(), code), (err: unknown) => err instanceof CorpusError && err.message === `${join(code, 'stopwords.json')}: cannot be read (ENOENT)`);
 });
 
 test('a file that is not UTF-8 is named, not decoded into mojibake', () => {

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadGoldQuotes, sameSpeaker, scoreQuotations } from '../eval/quotations.ts';
-import { joinParts } from '../../src/search/quotations.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { buildDocuments } from '../../src/corpus/pipeline.ts';
+import { joinParts, QuotationExtractor } from '../../src/search/quotations.ts';
 import { QuoteIndex } from '../../src/search/quotes.ts';
-import { realEngine } from '../helpers/corpus.ts';
+import { GOOD_FRONT_MATTER, realEngine, tempCorpus } from '../helpers/corpus.ts';
 
 const engine = realEngine();
 const all = engine.quotes.quotations;
@@ -78,4 +80,38 @@ test('a saved quotation index another MiniSearch release wrote is rebuilt on the
   const quotes = new QuoteIndex(real.quotes.quotations, metas, real.index.analyzer, saved);
   const r = quotes.quote('formidable counterpart');
   assert.ok(r.quotes.some((h) => h.quotation.text.includes('formidable counterpart')), r.notice);
+});
+
+test('speakers come from the text, not a table: a surname after the full name, "according to", a post, a title, an appositive, a role, a continuation, a colon, a statement, an honorific', () => {
+  const text = `${GOOD_FRONT_MATTER}# Talks
+
+Esmaeil Baghaei, the Foreign Ministry spokesman, spoke on Monday. "We have not received any proposal from the other side," Baghaei told reporters.
+
+According to Rafael Grossi, director general of the agency, inspectors would need "access to all the relevant sites" to verify a deal.
+
+State Department spokeswoman Tammy Bruce wrote on social media: "Our position has not changed at all."
+
+"The gap between the two positions is the whole negotiation," said Nadia Farahani, a senior fellow at the Meridian Center for Security Studies in Washington. "Nobody wants to be the first to blink."
+
+Majid Takht-Ravanchi met the mediators. "Trust is something you build one step at a time," the envoy said.
+
+Israel's intelligence minister, Yossi Amrani, was blunter in comments to Fox News: "A deal that leaves one centrifuge spinning is a delay."
+
+The Ministry of Foreign Affairs also issued a statement. "Iran will attend the next round in good faith," the statement read.
+
+Dr Lim Wei Ling teaches at a university in Singapore. "Asia will be the first to pay if the talks fail," Dr Lim said.`;
+  const corpus = tempCorpus({ 'test.md': text });
+  const doc = buildDocuments(loadCorpus(corpus).sources, loadCorpus(corpus).tables)[0] ?? assert.fail('no document');
+  const found = new QuotationExtractor(engine.index.analyzer).extract(doc);
+  const speakerOf = (start: string): string | null | undefined => found.find((q) => q.text.startsWith(start))?.speaker;
+  assert.equal(speakerOf('We have not received'), 'Esmaeil Baghaei');
+  assert.equal(speakerOf('access to all'), 'Rafael Grossi');
+  assert.equal(speakerOf('Our position'), 'Tammy Bruce');
+  assert.equal(speakerOf('The gap between'), 'Nadia Farahani');
+  assert.equal(speakerOf('Nobody wants'), 'Nadia Farahani');
+  assert.equal(speakerOf('Trust is something'), 'Majid Takht-Ravanchi');
+  assert.equal(speakerOf('A deal that leaves'), 'Yossi Amrani');
+  assert.equal(speakerOf('Iran will attend'), 'Ministry of Foreign Affairs');
+  assert.equal(speakerOf('Asia will be'), 'Lim Wei Ling');
+  assert.equal(found.find((q) => q.text.startsWith('The gap'))?.role, 'senior fellow at the Meridian Center for Security Studies in Washington');
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { colourOf, SOURCE_COLOURS } from '../../src/discord/colours.ts';
+import { colourOf } from '../../src/discord/colours.ts';
 import { escapeText } from '../../src/discord/escape.ts';
 import { answerEmbed, compareEmbeds, formatDate, markedPassage, markedQuotation, sourceSummaryEmbed } from '../../src/discord/render.ts';
 import type { Answer } from '../../src/search/ask.ts';
@@ -69,14 +69,15 @@ describe('embeds', () => {
         ['Section', 'First-Day Outcomes'],
       ],
     );
-    assert.equal(e.color, SOURCE_COLOURS.NEO);
+    assert.equal(e.color, colourOf(META));
     assert.equal(e.footer?.text, 'Source: NEO · New Eastern Outlook · result 1 of 3');
   });
 
-  it('one colour per source, stable for unknown sources', () => {
-    assert.notEqual(colourOf('NEO'), colourOf('RSIS'));
-    assert.equal(colourOf('OTHER'), colourOf('OTHER'));
-    assert.equal(sourceSummaryEmbed({ meta: { ...META, id: 'RSIS' }, passages: 3, quotations: 1 }).color, SOURCE_COLOURS.RSIS);
+  it('a source has the colour its front matter gives, else a stable one chosen by its id', () => {
+    assert.equal(colourOf({ id: 'ANY', colour: '#1f618d' }), 0x1f618d);
+    assert.equal(sourceSummaryEmbed({ meta: { ...META, id: 'RSIS', colour: '#1f618d' }, passages: 3, quotations: 1 }).color, 0x1f618d);
+    assert.equal(colourOf({ id: 'OTHER' }), colourOf({ id: 'OTHER' }));
+    assert.notEqual(colourOf({ id: 'OTHER' }), colourOf({ id: 'OTHER', colour: '#000001' }));
   });
 
   it('formatDate', () => {
@@ -108,7 +109,7 @@ describe('embeds', () => {
     assert.equal(embeds.length, 3);
     assert.deepEqual(
       embeds.slice(0, 2).map((e) => e.color),
-      [SOURCE_COLOURS.NEO, SOURCE_COLOURS.RSIS],
+      response.sides.map((side) => colourOf(side.meta)),
     );
   });
 });

@@ -201,3 +201,10 @@ test('a long run of letters outside A–Z before the words does not stall intent
   assert.equal(readIntent(q, ['NEO', 'RSIS']), undefined);
   assert.equal(readIntent(`${'ا'.repeat(50)} what did Sherman say`, ['NEO', 'RSIS'])?.kind, 'said');
 });
+
+test('a verb and its particle written as one word is not its parts: "lead-up" is no lead, "Oman-mediated" is still Oman', () => {
+  assert.ok(!analyzer.terms('in the lead-up to the talks').includes(analyzer.term('led') ?? '?'), 'lead-up yields lead');
+  assert.ok(analyzer.terms('the Oman-mediated talks').includes(analyzer.term('Oman') ?? '?'));
+  const leadUp = engine.ask("who led iran's team in oman").answers.find((a) => a.passage.text.includes('lead-up'));
+  assert.ok(!leadUp?.matched.includes('led'), leadUp?.matched.join(', '));
+});
