@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { formatCheck, meetsMinimum, runDoctor, type Check } from '../../scripts/doctor.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
+import { loadCommands } from '../../src/discord/loader.ts';
+import { checkOnline } from '../../src/discord/online-check.ts';
 import { startFakeDiscord } from '../fake-discord/index.ts';
 import { tempCorpus } from '../helpers/corpus.ts';
 import { runTs } from '../helpers/spawn.ts';
@@ -59,21 +61,32 @@ describe('npm run doctor', { timeout: 60_000 }, () => {
   it('--online asks the fake Discord: the token accepted or not, the commands registered or not', async () => {
     const fake = await startFakeDiscord({ token: TOKEN });
     try {
+      const config = { discordToken: TOKEN, clientId: fake.applicationId, apiUrl: fake.apiUrl, logLevel: 'silent' } as const;
       const env = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl };
-      const online = async (e: Record<string, string>): Promise<Check[]> =>
-        (await runDoctor({ env: e, envFile: NO_ENV_FILE, online: true })).filter((c) => c.name === 'token' || c.name === 'commands');
+      const checks = await runDoctor({ env, envFile: NO_ENV_FILE, online: true });
+      assert.deepEqual(
+        checks.map((c) => [c.name, c.status]),
+        [
+          ['node', 'ok'],
+          ['configuration', 'ok'],
+          ['corpus', 'ok'],
+          ['cache', 'ok'],
+          ['token', 'ok'],
+          ['commands', 'FAIL'],
+        ],
+      );
+      assert.match(checks[5]?.detail ?? '', /not registered globally: ask, compare, Find in sources, help, quote, sources; run npm run deploy-commands/);
 
-      const before = await online(env);
-      assert.deepEqual(before.map((c) => c.status), ['ok', 'FAIL']);
-      assert.match(before[1]?.detail ?? '', /not registered globally: ask, compare, Find in sources, help, quote, sources; run npm run deploy-commands/);
+      // The same two checks, without loading the engine again each time.
+      const commands = await loadCommands();
+      await deployCommands(config, commands);
+      const after = await checkOnline(config, commands);
+      assert.deepEqual([after.token.ok, after.commands.ok], [true, true], after.commands.detail);
 
-      await deployCommands({ discordToken: TOKEN, clientId: fake.applicationId, apiUrl: fake.apiUrl, logLevel: 'silent' });
-      assert.deepEqual((await online(env)).map((c) => c.status), ['ok', 'ok']);
-
-      const refused = await online({ ...env, DISCORD_TOKEN: 'fake-token-not-real-refused-0123456789' });
-      assert.deepEqual(refused.map((c) => c.status), ['FAIL', 'FAIL']);
-      assert.match(refused[0]?.detail ?? '', /GET \/users\/@me failed/);
-      assert.ok(refused.every((c) => !c.detail.includes('refused-0123456789')));
+      const refused = await checkOnline({ ...config, discordToken: 'fake-token-not-real-refused-0123456789' }, commands);
+      assert.deepEqual([refused.token.ok, refused.commands.ok], [false, false]);
+      assert.match(refused.token.detail, /GET \/users\/@me failed/);
+      assert.ok(!refused.token.detail.includes('refused-0123456789'));
       assert.ok(fake.requests.every((r) => !r.url.includes('discord.com')));
     } finally {
       await fake.close();
