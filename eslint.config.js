@@ -14,6 +14,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS config files (pm2's ecosystem.config.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The engine never knows about Discord: only src/discord/ and commands/ may import discord.js.
     files: ['src/**/*.ts'],
     ignores: ['src/discord/**', 'src/index.ts'],

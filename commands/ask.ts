@@ -6,6 +6,7 @@
  */
 import { SlashCommandBuilder, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
+import { logQuestion } from '../src/discord/feedback.ts';
 import type { PageRequest } from '../src/discord/paging.ts';
 import { askReply, cleanQuery, MAX_QUERY_CHARS } from '../src/discord/replies.ts';
 import { respond, updateMessage } from '../src/discord/respond.ts';
@@ -39,6 +40,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     ephemeral: interaction.options.getBoolean('hide') ?? false,
     ...(target ? { targetId: target.id } : {}),
   });
+  logQuestion(ctx.log, reply.asked);
   await respond(interaction, reply, ctx.log);
 }
 

@@ -4,6 +4,7 @@
  */
 import { ApplicationCommandType, ContextMenuCommandBuilder, type MessageContextMenuCommandInteraction } from 'discord.js';
 import { oneLine } from '../src/discord/escape.ts';
+import { logQuestion } from '../src/discord/feedback.ts';
 import { askReply } from '../src/discord/replies.ts';
 import { respond } from '../src/discord/respond.ts';
 import type { CommandContext } from '../src/discord/types.ts';
@@ -22,5 +23,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
     await respond(interaction, { content: 'That message has no text to look up.', ephemeral: true }, ctx.log);
     return;
   }
-  await respond(interaction, askReply(ctx.engine, text, { askerId: interaction.user.id }), ctx.log);
+  const reply = askReply(ctx.engine, text, { askerId: interaction.user.id });
+  logQuestion(ctx.log, reply.asked);
+  await respond(interaction, reply, ctx.log);
 }

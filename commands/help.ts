@@ -2,8 +2,7 @@
  * /help: what each command does, with an example (taken from each command file's `help`).
  */
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { commandType } from '../src/discord/loader.ts';
-import { helpEmbed } from '../src/discord/render.ts';
+import { helpReply } from '../src/discord/replies.ts';
 import { respond } from '../src/discord/respond.ts';
 import type { CommandContext } from '../src/discord/types.ts';
 
@@ -17,12 +16,5 @@ export const help = {
 };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  // Slash commands first, then the right-click (context-menu) ones.
-  const ordered = [...ctx.commands].sort((a, b) => commandType(a.data.toJSON()) - commandType(b.data.toJSON()));
-  const entries = ordered.map((c) => {
-    const json = c.data.toJSON();
-    return c.help ?? { usage: c.data.name, description: 'description' in json && json.description ? json.description : c.data.name };
-  });
-  const sources = ctx.engine.sources().map((s) => s.meta.id);
-  await respond(interaction, { embeds: [helpEmbed(entries, sources)], ephemeral: true }, ctx.log);
+  await respond(interaction, helpReply(ctx.engine, ctx.commands), ctx.log);
 }

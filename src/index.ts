@@ -11,18 +11,20 @@ import { DEFAULT_CORPUS_DIR } from './corpus/load.ts';
 import { Engine } from './engine.ts';
 import { buildInChild, LiveEngine } from './live-engine.ts';
 import { loadEngineOrExplain } from './load-engine.ts';
-import { createLogger, redact } from './log.ts';
+import { createLogger, logWriter, redact } from './log.ts';
 
 let config: Config;
+let write: (line: string) => void;
 try {
   config = loadConfig();
+  write = logWriter(config.logFile);
 } catch (err) {
   const message = err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err);
   process.stderr.write(`Configuration error: ${redact(message, [process.env.DISCORD_TOKEN])}\nSee .env.example and docs/discord.md.\n`);
   process.exit(1);
 }
 
-const log = createLogger(config.logLevel, [config.discordToken]);
+const log = createLogger(config.logLevel, [config.discordToken], write);
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
 // A broken corpus file stops the start with check-corpus's one line (file, field, fix), no stack.

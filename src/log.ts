@@ -8,6 +8,8 @@
  * finished line — message, error stack and all — is scrubbed of each registered secret, of
  * anything shaped like a Discord bot token, and of the interaction tokens in Discord API URLs.
  */
+import { mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import pino, { type DestinationStream } from 'pino';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -62,6 +64,30 @@ export function redact(text: string, secrets: readonly (string | undefined)[] = 
 export function describeError(err: unknown): string {
   if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
   return String(err);
+}
+
+/**
+ * Where the lines go: standard error, and `file` too when given. The file is opened for
+ * appending (its folder created) and written synchronously, so no line is lost when the
+ * process exits; rotate it with logrotate's copytruncate (docs/discord.md). Throws when the
+ * file cannot be opened.
+ */
+export function logWriter(file?: string): (line: string) => void {
+  const toStderr = (line: string): void => void process.stderr.write(`${line}\n`);
+  if (!file) return toStderr;
+  // Opened here rather than by pino, which retries an unopenable path for ever instead of failing.
+  let fd: number;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    fd = openSync(file, 'a');
+  } catch (err) {
+    throw new Error(`LOG_FILE ${file} cannot be opened for writing (${(err as NodeJS.ErrnoException).code ?? String(err)}): give a writable file path, or remove the line.`);
+  }
+  const dest = pino.destination({ dest: fd, sync: true });
+  return (line) => {
+    toStderr(line);
+    dest.write(`${line}\n`);
+  };
 }
 
 /**

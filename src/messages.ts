@@ -22,6 +22,11 @@ export const MESSAGES = {
   compareNoneOfMany: 'No source covers this topic.',
   compareNotCovered: (sources: readonly string[]): string => `Not covered by ${joinNames(sources, 'or')}.`,
   compareWeak: (source: string): string => `${source} only touches on this in passing.`,
+  feedbackHelpful: 'Helpful',
+  feedbackNotHelpful: 'Not helpful',
+  feedbackThanks: 'Thanks: noted, so the owner of this bot knows which answers to improve.',
+  /** How to ask in conversation, in the help. */
+  mentionHelp: 'Mention me with a question in a channel, or send me one in a direct message: I reply as /ask does.',
   helpIntro: (sources: readonly string[]): string =>
     `I answer from ${sources.length === 1 ? 'one article' : `${sources.length} articles`} on the April 2025 US–Iran talks in Oman (${joinNames(sources)}), always naming the source.`,
 } as const;

@@ -9,7 +9,7 @@
  */
 import { loadConfig, type Config } from './config.ts';
 import { createSharding } from './discord/sharding.ts';
-import { createLogger, redact } from './log.ts';
+import { createLogger, logWriter, redact } from './log.ts';
 
 /** A whole number of milliseconds from the environment, or undefined when unset/empty. */
 function msFromEnv(name: string): number | undefined {
@@ -20,10 +20,12 @@ function msFromEnv(name: string): number | undefined {
 }
 
 let config: Config;
+let write: (line: string) => void;
 let spawnDelayMs: number | undefined;
 let readyTimeoutMs: number | undefined;
 try {
   config = loadConfig();
+  write = logWriter(config.logFile);
   if (!config.discordToken) throw new Error('DISCORD_TOKEN is required to run sharded: copy the token from Developer Portal → your application → Bot → Reset Token into .env (without a token, npm start runs the local console).');
   spawnDelayMs = msFromEnv('SHARD_SPAWN_DELAY_MS');
   readyTimeoutMs = msFromEnv('SHARD_READY_TIMEOUT_MS');
@@ -33,7 +35,7 @@ try {
   process.exit(1);
 }
 
-const log = createLogger(config.logLevel, [config.discordToken]);
+const log = createLogger(config.logLevel, [config.discordToken], write);
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
 const sharding = createSharding(config, {

@@ -1,5 +1,6 @@
 /**
- * Starting the bot: load the commands, create the client, route interactions, log in and wait
+ * Starting the bot: load the commands, create the client, route interactions and the messages
+ * that ask the bot a question (mentions.ts), log in and wait
  * for READY. Errors are rethrown with the token redacted.
  */
 import { Events, type Client } from 'discord.js';
@@ -9,6 +10,7 @@ import { createClient } from './client.ts';
 import { Cooldowns } from './cooldown.ts';
 import { createInteractionHandler } from './interactions.ts';
 import { loadCommands } from './loader.ts';
+import { createMessageHandler } from './mentions.ts';
 import type { BotEngine, Command } from './types.ts';
 
 export interface BotOptions {
@@ -25,9 +27,13 @@ export async function startBot(engine: BotEngine, config: Config, options: BotOp
   const log = options.log ?? createLogger(config.logLevel, [token]);
   const commands = options.commands ?? (await loadCommands());
   const client = createClient(config);
-  const handle = createInteractionHandler({ engine, log, commands }, new Cooldowns());
+  // One set of cooldowns: a question by @mention or DM waits as /ask does, and counts as one.
+  const cooldowns = new Cooldowns();
+  const handle = createInteractionHandler({ engine, log, commands }, cooldowns);
+  const handleMessage = createMessageHandler({ engine, log, commands }, cooldowns);
 
   client.on(Events.InteractionCreate, (i) => void handle(i));
+  client.on(Events.MessageCreate, (m) => void handleMessage(m));
   client.on(Events.Error, (err) => log.error('discord.js client error', err));
   client.on(Events.Warn, (message) => log.warn(message));
   client.on(Events.ShardDisconnect, (_event, shard) => log.warn(`shard ${shard} disconnected`));

@@ -1,6 +1,7 @@
 /**
  * Routes each interaction to its command: slash and message commands to `execute` (after the
- * cooldown), autocomplete to `autocomplete`, paging buttons to `page` (the asker only). Any
+ * cooldown), autocomplete to `autocomplete`, paging buttons to `page` (the asker only), feedback
+ * buttons to their log event (anyone may vote; feedback.ts). Any
  * error ends in a short ephemeral message; the handler itself never throws.
  *
  * Every interaction ends in exactly one log line, "interaction", with what it was (kind,
@@ -19,6 +20,8 @@
  */
 import { ApplicationCommandType, type Interaction } from 'discord.js';
 import { cooldownMessage, Cooldowns } from './cooldown.ts';
+import { logVote, parseVoteCustomId } from './feedback.ts';
+import { MESSAGES } from '../messages.ts';
 import { commandType } from './loader.ts';
 import { parsePageCustomId, resolvePageQuery } from './paging.ts';
 import { goneCode, replyError, respond } from './respond.ts';
@@ -83,6 +86,12 @@ export function createInteractionHandler(ctx: CommandContext, cooldowns: Cooldow
       await command.execute(i, ctx);
       return 'ok';
     }
+    if (i.isButton() && parseVoteCustomId(i.customId)) {
+      const vote = parseVoteCustomId(i.customId);
+      if (vote) logVote(log, vote, i.message.content, (id) => ctx.engine.index.get(id)?.source);
+      await respond(i, { content: MESSAGES.feedbackThanks, ephemeral: true }, log);
+      return 'ok';
+    }
     if (i.isButton()) {
       const state = parsePageCustomId(i.customId);
       const command = state ? byKey.get(`${ApplicationCommandType.ChatInput}:${state.command}`) : undefined;
@@ -118,7 +127,7 @@ function kindOf(i: Interaction): string {
 
 function commandOf(i: Interaction): string | null {
   if (i.isCommand() || i.isAutocomplete()) return i.commandName;
-  if (i.isButton()) return parsePageCustomId(i.customId)?.command ?? i.customId.slice(0, 40);
+  if (i.isButton()) return parsePageCustomId(i.customId)?.command ?? (parseVoteCustomId(i.customId) ? 'feedback' : i.customId.slice(0, 40));
   return null;
 }
 

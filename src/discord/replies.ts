@@ -1,16 +1,20 @@
 /**
  * The messages the commands send, built from engine answers: content (the query line, a
  * mention when the answer is addressed to someone), embeds fitted to Discord's limits and
- * paging buttons. Shared by /ask, "Find in sources" and their page buttons, and by /quote.
+ * paging buttons. Shared by /ask, "Find in sources", questions asked by @mention or DM and their
+ * page buttons, and by /quote, /compare and /help.
  */
 import type { MessageMentionOptions } from 'discord.js';
+import type { AskResponse } from '../search/ask.ts';
 import { oneLine } from './escape.ts';
 import { MESSAGES } from '../messages.ts';
 import { fitEmbeds, LIMITS, truncate } from './limits.ts';
 import { pageButtons, pageOf, queryLine } from './paging.ts';
-import { answerEmbed, compareEmbeds, differencesEmbed, quoteEmbed, quotesListEmbed } from './render.ts';
+import { feedbackButtons, type AskedQuestion, type QuestionOutcome } from './feedback.ts';
+import { commandType } from './loader.ts';
+import { answerEmbed, compareEmbeds, differencesEmbed, helpEmbed, quoteEmbed, quotesListEmbed } from './render.ts';
 import type { Reply } from './respond.ts';
-import type { BotEngine } from './types.ts';
+import type { BotEngine, Command, CommandHelp } from './types.ts';
 
 /** Longest query the bot takes (the slash options' max_length; message text is cut to it). */
 export const MAX_QUERY_CHARS = 300;
@@ -44,15 +48,28 @@ function withNotice(content: string, notice: string | undefined): string {
   return notice ? `${content}\n${notice}` : content;
 }
 
-export function askReply(engine: BotEngine, question: string, opts: ReplyOptions): Reply {
+/** An /ask answer, and what was asked for the "question" log event. */
+export interface AskReply extends Reply {
+  readonly asked: AskedQuestion;
+}
+
+/** Not answered: no passage, a name the sources never mention, another language; unsure: only the closest passages. */
+function outcomeOf(response: AskResponse): QuestionOutcome {
+  if (response.answers.length === 0 || (response.unmentioned ?? []).length > 0 || response.language !== undefined) return 'unanswered';
+  return response.confidence === 'low' && !response.intent ? 'unsure' : 'answered';
+}
+
+export function askReply(engine: BotEngine, question: string, opts: ReplyOptions): AskReply {
   const query = cleanQuery(question);
   const response = engine.ask(query, ASK_PAGE_SIZE * MAX_PAGES);
   const head = header('Question', query, opts);
   const ephemeral = opts.ephemeral ?? false;
+  const outcome = outcomeOf(response);
   if (response.answers.length === 0) {
-    return { ...head, content: withNotice(head.content, response.notice ?? MESSAGES.askNotCovered), ephemeral };
+    return { ...head, content: withNotice(head.content, response.notice ?? MESSAGES.askNotCovered), ephemeral, asked: { question: query, outcome, passages: [] } };
   }
   const page = pageOf(response.answers, opts.page ?? 0, ASK_PAGE_SIZE);
+  const shown = page.items.map((a) => a.passage.id);
   // What the reader should know before the passages: a name the sources never mention, that
   // the closest passages may not answer, where the sources differ, what a speaker said.
   const notices = [response.unmentioned ? response.notice : undefined, response.confidence === 'low' && !response.intent ? MESSAGES.askLowConfidence : undefined];
@@ -67,8 +84,9 @@ export function askReply(engine: BotEngine, question: string, opts: ReplyOptions
     ...head,
     content: truncate(notices.reduce<string>((c, n) => withNotice(c, n), head.content), LIMITS.content),
     embeds: fitEmbeds([...lead, ...page.items.map((a, k) => answerEmbed(a, page.first + k, page.total))]),
-    components: pageButtons('ask', opts.askerId, query, page.page, page.pageCount),
+    components: [...pageButtons('ask', opts.askerId, query, page.page, page.pageCount), feedbackButtons(shown)],
     ephemeral,
+    asked: { question: query, outcome, passages: shown },
   };
 }
 
@@ -101,4 +119,22 @@ export function compareReply(engine: BotEngine, topic: string, opts: Omit<ReplyO
     embeds: covered ? compareEmbeds(response) : [],
     ephemeral: opts.ephemeral ?? false,
   };
+}
+
+/** How to ask by @mention or DM, listed after the commands in the help. */
+export const MENTION_HELP: CommandHelp = {
+  usage: '@mention me, or DM me',
+  description: MESSAGES.mentionHelp,
+  example: '@TalksBot who mediated the talks?',
+};
+
+/** Every command with what it does (slash commands first, then the right-click ones), then how to ask by mention. */
+export function helpReply(engine: Pick<BotEngine, 'sources'>, commands: readonly Command[]): Reply {
+  const ordered = [...commands].sort((a, b) => commandType(a.data.toJSON()) - commandType(b.data.toJSON()));
+  const entries = ordered.map((c) => {
+    const json = c.data.toJSON();
+    return c.help ?? { usage: c.data.name, description: 'description' in json && json.description ? json.description : c.data.name };
+  });
+  const sources = engine.sources().map((s) => s.meta.id);
+  return { embeds: [helpEmbed([...entries, MENTION_HELP], sources)], ephemeral: true };
 }

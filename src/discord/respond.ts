@@ -13,6 +13,7 @@ import {
   type APIEmbed,
   type ButtonInteraction,
   type Interaction,
+  type Message,
   type MessageMentionOptions,
   type RepliableInteraction,
 } from 'discord.js';
@@ -71,6 +72,22 @@ export async function respond(i: RepliableInteraction, r: Reply, log?: Logger): 
   } catch (err) {
     if (!isGone(err)) throw err;
     gone(i, err as DiscordAPIError, 'answer', log);
+    return false;
+  }
+}
+
+/**
+ * Answers a message (an @mention, a DM) with `r` as a reply in its channel (`ephemeral` cannot
+ * apply to a message). False when Discord refused it — no permission to write there, the message
+ * gone — which is logged at warn: there is no one to tell.
+ */
+export async function replyToMessage(message: Message, r: Reply, log?: Logger): Promise<boolean> {
+  try {
+    await message.reply(base(r));
+    return true;
+  } catch (err) {
+    if (!(err instanceof DiscordAPIError)) throw err;
+    log?.warn(`message ${message.id}: could not reply (${err.code}: ${err.message})`);
     return false;
   }
 }

@@ -3,7 +3,9 @@
  * each running the ordinary bot entry (src/index.ts, started with tsx). The shard count is the one
  * Discord recommends in GET /gateway/bot, asked through the configured API URL — discord.js's own
  * `totalShards: 'auto'` (fetchRecommendedShardCount) always asks https://discord.com/api, so the
- * count is fetched here and handed to the manager as a number.
+ * count is fetched here and handed to the manager as a number. With SHARD_COUNT and SHARD_IDS
+ * (config.shards) the manager spawns only this host's shards, of SHARD_COUNT in all: several
+ * hosts each run a slice of one bot.
  */
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +67,10 @@ export interface ShardingOptions {
 export interface Sharding {
   /** The manager, once start() has fetched the shard count. */
   readonly manager: ShardingManager | undefined;
-  /** Asks Discord for the shard count, spawns the shards, and resolves with the count once every shard is ready. */
+  /**
+   * Asks Discord for the shard count (SHARD_COUNT overrides it), spawns the shards (this host's
+   * SHARD_IDS, or all), and resolves with how many were spawned once every one is ready.
+   */
   start(): Promise<number>;
   /**
    * Stops respawning, sends SIGTERM to every shard process and waits until all have exited (SIGKILL
@@ -74,7 +79,7 @@ export interface Sharding {
   stop(): Promise<void>;
 }
 
-export function createSharding(config: Pick<Config, 'apiUrl' | 'discordToken'>, options: ShardingOptions): Sharding {
+export function createSharding(config: Pick<Config, 'apiUrl' | 'discordToken' | 'shards'>, options: ShardingOptions): Sharding {
   const token = config.discordToken;
   if (!token) throw new Error('sharding needs DISCORD_TOKEN');
   const { log } = options;
@@ -127,13 +132,21 @@ export function createSharding(config: Pick<Config, 'apiUrl' | 'discordToken'>, 
 
   const start = async (): Promise<number> => {
     const gateway = await fetchGatewayBot(config.apiUrl, token);
-    const totalShards = gateway.shards;
+    const slice = config.shards;
+    const totalShards = slice?.count ?? gateway.shards;
     if (stopping) throw new Error('stopped before the shards were spawned');
     const delay = options.spawnDelayMs ?? spawnDelayFor(gateway.maxConcurrency);
-    log.info(`Discord recommends ${totalShards} shard${totalShards === 1 ? '' : 's'} (max_concurrency ${gateway.maxConcurrency}); spawning them ${delay} ms apart`);
+    if (slice) {
+      log.info(`SHARD_COUNT ${slice.count}: this host runs shard${slice.ids.length === 1 ? '' : 's'} ${slice.ids.join(', ')}; spawning them ${delay} ms apart`);
+      if (slice.count < gateway.shards) log.warn(`Discord recommends ${gateway.shards} shards, more than SHARD_COUNT ${slice.count}`);
+    } else {
+      log.info(`Discord recommends ${totalShards} shard${totalShards === 1 ? '' : 's'} (max_concurrency ${gateway.maxConcurrency}); spawning them ${delay} ms apart`);
+    }
 
     manager = new ShardingManager(options.file ?? SHARD_ENTRY, {
       totalShards,
+      // This host's slice (SHARD_IDS); each shard process gets its id from the manager, not from SHARD_IDS.
+      ...(slice ? { shardList: [...slice.ids] } : {}),
       token,
       mode: 'process',
       respawn: true,
@@ -148,7 +161,7 @@ export function createSharding(config: Pick<Config, 'apiUrl' | 'discordToken'>, 
       const message = err instanceof Error ? err.message : String(err);
       throw new Error(`could not start the shards: ${redact(message, [token])}`);
     }
-    return totalShards;
+    return slice?.ids.length ?? totalShards;
   };
 
   return {

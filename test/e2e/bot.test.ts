@@ -10,6 +10,7 @@ import { startBot } from '../../src/discord/bot.ts';
 import { colourOf } from '../../src/discord/colours.ts';
 import { escapeText } from '../../src/discord/escape.ts';
 import { ERROR_MESSAGE } from '../../src/discord/interactions.ts';
+import { parseVoteCustomId } from '../../src/discord/feedback.ts';
 import { parsePageCustomId } from '../../src/discord/paging.ts';
 import { formatDate } from '../../src/discord/render.ts';
 import type { BotEngine } from '../../src/discord/types.ts';
@@ -48,8 +49,10 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const embedsOf = (m: Json): Json[] => (Array.isArray(m.embeds) ? m.embeds.filter(isObject) : []);
 const fieldsOf = (e: Json): Json[] => (Array.isArray(e.fields) ? e.fields.filter(isObject) : []);
 const field = (e: Json, name: string): string | undefined => fieldsOf(e).find((f) => f.name === name)?.value as string | undefined;
-const buttonsOf = (m: Json): Json[] =>
+const allButtonsOf = (m: Json): Json[] =>
   (Array.isArray(m.components) ? m.components : []).filter(isObject).flatMap((row) => (Array.isArray(row.components) ? row.components.filter(isObject) : []));
+/** The paging buttons (not the feedback ones). */
+const buttonsOf = (m: Json): Json[] => allButtonsOf(m).filter((b) => parsePageCustomId(String(b.custom_id)));
 
 describe('the bot against the fake Discord', { timeout: 90_000 }, () => {
   let engine: Engine;
@@ -127,6 +130,12 @@ describe('the bot against the fake Discord', { timeout: 90_000 }, () => {
     assert.equal(prev?.disabled, true);
     assert.match(String(more?.label), /^More results/);
     assert.deepEqual(parsePageCustomId(String(more?.custom_id)), { command: 'ask', userId: asker, page: 1, query: question });
+    const votes = allButtonsOf(m).map((b) => parseVoteCustomId(String(b.custom_id))).filter((v) => v !== null);
+    const shown = expected.slice(0, 3).map((a) => a.passage.id);
+    assert.deepEqual(votes, [
+      { vote: 'helpful', passageIds: shown },
+      { vote: 'not-helpful', passageIds: shown },
+    ]);
   });
 
   it('/ask hide:true → ephemeral (flags 64)', async () => {

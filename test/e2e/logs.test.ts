@@ -55,7 +55,7 @@ describe('logs of a whole session', { timeout: 120_000 }, () => {
       const original = fake.interactionState(ask)?.original;
       assert.ok(original, 'the /ask answer');
       const rows = Array.isArray(original.components) ? original.components.filter(isObject) : [];
-      const more = rows.flatMap((r) => (Array.isArray(r.components) ? r.components.filter(isObject) : [])).at(-1);
+      const more = rows.flatMap((r) => (Array.isArray(r.components) ? r.components.filter(isObject) : [])).filter((b) => parsePageCustomId(String(b.custom_id))).at(-1);
       const customId = String(more?.custom_id);
       assert.ok(parsePageCustomId(customId), customId);
       await lineOf(send(fake.buttonInteraction(customId, { message: original, userId: asker }), 'ask', 'ok'));

@@ -43,12 +43,12 @@ describe('npm run start:sharded', { timeout: 120_000 }, () => {
   const fakes: FakeDiscord[] = [];
   const runs: Run[] = [];
 
-  const start = async (): Promise<{ fake: FakeDiscord; run: Run }> => {
+  const start = async (env: Record<string, string> = {}): Promise<{ fake: FakeDiscord; run: Run }> => {
     const fake = await startFakeDiscord({ shards: SHARD_COUNT, token: TOKEN });
     fakes.push(fake);
     const run = runTs(
       'src/shard.ts',
-      { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'debug', SHARD_SPAWN_DELAY_MS: '100', SHARD_READY_TIMEOUT_MS: '30000' },
+      { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'debug', SHARD_SPAWN_DELAY_MS: '100', SHARD_READY_TIMEOUT_MS: '30000', ...env },
       60_000,
     );
     runs.push(run);
@@ -119,6 +119,20 @@ describe('npm run start:sharded', { timeout: 120_000 }, () => {
     assert.deepEqual(pids.filter(alive), []);
     assert.doesNotMatch(run.stderr(), /respawning/);
     assert.ok(!run.stderr().includes(TOKEN) && !run.stdout().includes(TOKEN), 'the token never appears in the output');
+  });
+
+  it('with SHARD_COUNT 2 and SHARD_IDS 1 it spawns only shard 1, which identifies as [1, 2] and answers', async () => {
+    const { fake, run } = await start({ SHARD_COUNT: '2', SHARD_IDS: '1' });
+    await until(() => run.stderr().includes('all 1 shard ready'), () => `"all 1 shard ready"; stderr:\n${run.stderr()}`, 30_000);
+    assert.match(run.stderr(), /SHARD_COUNT 2: this host runs shard 1; spawning them 100 ms apart/);
+    assert.deepEqual(
+      fake.identifies.map((i) => i.shard),
+      [[1, 2]],
+    );
+    const id = fake.sendInteraction(fake.chatInputInteraction('help'), 1);
+    assert.ok((await fake.waitForInteractionResponses(id, 1, 10_000))[0]);
+    run.child.kill('SIGTERM');
+    assert.equal(await run.exited, 0, run.stderr());
   });
 
   it('a manager killed outright leaves no shard running (each stops when its IPC channel closes)', async () => {

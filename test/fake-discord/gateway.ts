@@ -24,6 +24,8 @@ interface Session {
   id: string;
   shardId: number;
   shardCount: number;
+  /** The intents the client identified with. */
+  intents: number;
   seq: number;
   /** Every dispatch sent in this session (for replay on RESUME). */
   history: Array<{ s: number; text: string }>;
@@ -82,6 +84,11 @@ export class FakeGateway {
   identifiedShardCount(): number | undefined {
     for (const s of this.shardSessions.values()) return s.shardCount;
     return undefined;
+  }
+
+  /** The intents the shard's live session identified with, if it has one. */
+  intentsOf(shardId: number): number | undefined {
+    return this.shardSessions.get(shardId)?.intents;
   }
 
   hasSession(shardId: number): boolean {
@@ -211,7 +218,8 @@ export class FakeGateway {
     }
     const old = this.shardSessions.get(shardId);
     if (old) this.forget(old);
-    const session: Session = { id: randomBytes(16).toString('hex'), shardId, shardCount, seq: 0, history: [], socket: conn.socket };
+    const intents = typeof d.intents === 'number' ? d.intents : 0;
+    const session: Session = { id: randomBytes(16).toString('hex'), shardId, shardCount, intents, seq: 0, history: [], socket: conn.socket };
     this.sessions.set(session.id, session);
     this.shardSessions.set(shardId, session);
     conn.session = session;

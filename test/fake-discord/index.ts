@@ -15,6 +15,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { FakeGateway } from './gateway.ts';
+import { delivered, userMessage, type UserMessageInit } from './messages.ts';
 import * as P from './payloads.ts';
 import { FakeRest } from './rest.ts';
 import {
@@ -30,6 +31,7 @@ import {
 } from './types.ts';
 
 export * from './types.ts';
+export { DM_CHANNEL_ID, INTENT, type UserMessageInit } from './messages.ts';
 export {
   DEFAULT_IDS,
   snowflake,
@@ -87,6 +89,14 @@ export interface FakeDiscord {
    * Default shard: the guild's shard ((guild_id >> 22) % shard count), or 0 for DMs.
    */
   sendInteraction(interaction: P.InteractionInput, shardId?: number): string;
+  /**
+   * A user posts a message (default: in the default guild channel; guildId null: a DM to the bot).
+   * It is dispatched as MESSAGE_CREATE as Discord would, given the intents the shard identified
+   * with (see messages.ts): `delivered` is false when Discord would not have sent it at all.
+   */
+  sendMessage(init: UserMessageInit, shardId?: number): { id: string; message: P.Json; delivered: boolean };
+  /** The messages the bot posted in reply to message `id` (POST /channels/:id/messages with message_reference). */
+  repliesTo(messageId: string): RecordedRequest[];
   /** Any other dispatch (MESSAGE_CREATE, ...). Returns the sequence number. */
   dispatch(event: string, data: unknown, shardId?: number): number;
 
@@ -276,6 +286,22 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       gateway.dispatch(shard, 'INTERACTION_CREATE', payload);
       return state.id;
     },
+
+    sendMessage(init, shardId) {
+      const m = userMessage(init, botUser);
+      const id = String(m.id);
+      const count = gateway.identifiedShardCount() ?? shards;
+      const shard = shardId ?? (typeof m.guild_id === 'string' ? P.shardForGuild(m.guild_id, count) : 0);
+      const data = delivered(m, gateway.intentsOf(shard) ?? 0, botUserId);
+      if (data) gateway.dispatch(shard, 'MESSAGE_CREATE', data);
+      return { id, message: m, delivered: data !== undefined };
+    },
+
+    repliesTo: (messageId) =>
+      requests.items.filter((r) => {
+        const ref = r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && typeof r.body === 'object' && r.body !== null ? (r.body as P.Json).message_reference : undefined;
+        return typeof ref === 'object' && ref !== null && (ref as P.Json).message_id === messageId;
+      }),
 
     dispatch(event, data, shardId = 0) {
       return gateway.dispatch(shardId, event, data);

@@ -32,6 +32,8 @@ export interface BotProcessOptions {
   /** Modules the child imports before src/index.ts (node --import). */
   readonly preload?: readonly string[];
   readonly fake?: FakeDiscordOptions;
+  /** A fake Discord already running (several bot processes on one Discord); not closed by stop(). Default: a new one. */
+  readonly discord?: FakeDiscord;
   readonly env?: Record<string, string>;
 }
 
@@ -53,7 +55,10 @@ export function parseLogLines(text: string): LogLine[] {
 
 /** Starts a fake Discord and the bot against it; resolves once the bot logged "logged in as". */
 export async function startBotProcess(opts: BotProcessOptions): Promise<BotProcess> {
-  const fake = await startFakeDiscord({ token: opts.token, ...opts.fake });
+  const fake = opts.discord ?? (await startFakeDiscord({ token: opts.token, ...opts.fake }));
+  const closeFake = async (): Promise<void> => {
+    if (!opts.discord) await fake.close();
+  };
   const cwd = mkdtempSync(join(tmpdir(), 'bot-process-'));
   const preload = (opts.preload ?? []).flatMap((p) => ['--import', p]);
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), ...preload, join(ROOT, 'src/index.ts')], {
@@ -124,7 +129,7 @@ export async function startBotProcess(opts: BotProcessOptions): Promise<BotProce
       const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
       const code = await exited;
       clearTimeout(timer);
-      await fake.close();
+      await closeFake();
       return code;
     },
     exited,
@@ -134,7 +139,7 @@ export async function startBotProcess(opts: BotProcessOptions): Promise<BotProce
   } catch (e) {
     child.kill('SIGKILL');
     await exited;
-    await fake.close();
+    await closeFake();
     throw e;
   }
   return proc;

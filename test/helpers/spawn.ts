@@ -19,9 +19,9 @@ export interface Run {
   readonly exited: Promise<number | string>;
 }
 
-export function runTs(file: string, env: Record<string, string>, timeoutMs = 20_000): Run {
+export function runTs(file: string, env: Record<string, string>, timeoutMs = 20_000, args: readonly string[] = []): Run {
   const cwd = mkdtempSync(join(tmpdir(), 'bot-test-'));
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, file)], {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, file), ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

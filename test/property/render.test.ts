@@ -28,9 +28,11 @@ import * as findCommand from '../../commands/find-in-sources.ts';
 import * as quoteCommand from '../../commands/quote.ts';
 import { escapeText, unescapeText } from '../../src/discord/escape.ts';
 import { LIMITS, fitEmbeds, truncate } from '../../src/discord/limits.ts';
-import { parsePageCustomId, queryHash, resolvePageQuery } from '../../src/discord/paging.ts';
+import { parseVoteCustomId } from '../../src/discord/feedback.ts';
+import { parsePageCustomId, queryFromContent, queryHash, resolvePageQuery } from '../../src/discord/paging.ts';
 import { markedPassage } from '../../src/discord/render.ts';
 import { askReply, cleanQuery, compareReply, quoteReply } from '../../src/discord/replies.ts';
+import type { Reply } from '../../src/discord/respond.ts';
 import type { BotEngine, CommandContext } from '../../src/discord/types.ts';
 import { createLogger } from '../../src/log.ts';
 import type { Answer, AskResponse } from '../../src/search/ask.ts';
@@ -159,9 +161,13 @@ function checkMessage(payload: unknown, where: string, targetId?: string): Json 
 /** Its page buttons parse, and each leads back to `query` (by the id, or read back from the content). */
 function checkButtons(body: Json, query: string, where: string): void {
   for (const id of buttonIds(body)) {
+    const content = typeof body.content === 'string' ? body.content : '';
+    if (parseVoteCustomId(id)) {
+      assert.equal(queryFromContent(content), query, `${where}: a feedback button's question reads back from the message`);
+      continue;
+    }
     const state = parsePageCustomId(id);
     assert.ok(state, `${where}: custom id ${JSON.stringify(id)} parses`);
-    const content = typeof body.content === 'string' ? body.content : '';
     assert.equal(resolvePageQuery(state, content), query, `${where}: the page button leads back to the query`);
   }
 }
@@ -187,7 +193,7 @@ describe('replies under hostile input (property-based)', { timeout: 180_000 }, (
         await watch.timeAsync('/ask', question, () => askCommand.execute(i, ctx));
         const body = checkMessage(onlyOne(sent, '/ask').payload, '/ask', o.target);
         checkButtons(body, cleanQuery(question), '/ask');
-        const more = buttonIds(body).at(-1);
+        const more = buttonIds(body).filter((id) => parsePageCustomId(id)).at(-1);
         if (more === undefined) return;
         const state = parsePageCustomId(more);
         const query = state && resolvePageQuery(state, String(body.content ?? ''));
@@ -342,7 +348,7 @@ describe('replies built from hostile engine answers (property-based)', { timeout
         (answers, hits, sides, differences, query, o, page) => {
           const stub = stubEngine(answers, hits, { query, sides, differences });
           const opts = { askerId: o.asker, page, ephemeral: o.hide, ...(o.target ? { targetId: o.target } : {}) };
-          const toPayload = (r: ReturnType<typeof askReply>): Json => ({
+          const toPayload = (r: Reply): Json => ({
             content: r.content !== undefined ? truncate(r.content, LIMITS.content) : undefined,
             embeds: r.embeds ?? [],
             components: r.components ?? [],

@@ -29,12 +29,13 @@ describe('parseConfig', () => {
   });
 
   it('a full bot configuration', () => {
-    assert.deepEqual(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: ID, DISCORD_GUILD_ID: '1364000000000000100', DISCORD_API_URL: 'http://127.0.0.1:9/api/', LOG_LEVEL: 'DEBUG' }), {
+    assert.deepEqual(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: ID, DISCORD_GUILD_ID: '1364000000000000100', DISCORD_API_URL: 'http://127.0.0.1:9/api/', LOG_LEVEL: 'DEBUG', LOG_FILE: 'logs/bot.log ' }), {
       discordToken: TOKEN,
       clientId: ID,
       guildId: '1364000000000000100',
       apiUrl: 'http://127.0.0.1:9/api',
       logLevel: 'debug',
+      logFile: 'logs/bot.log',
     });
   });
 
@@ -74,5 +75,25 @@ describe('parseConfig', () => {
     assert.equal(loadCorpusDir({ CORPUS_DIR: archive, LOG_LEVEL: 'loud' }), archive);
     assert.equal(loadCorpusDir({}), DEFAULT_CORPUS_DIR);
     assert.throws(() => loadCorpusDir({ CORPUS_DIR: join(archive, 'nowhere') }), (err: unknown) => err instanceof ConfigError && err.variable === 'CORPUS_DIR');
+  });
+});
+
+describe('SHARD_COUNT and SHARD_IDS', () => {
+  it('a list, a range or both; SHARD_COUNT alone is every shard; a shard of start:sharded leaves them to its manager', () => {
+    assert.deepEqual(parseConfig({ SHARD_COUNT: '4', SHARD_IDS: '0,1' }).shards, { count: 4, ids: [0, 1] });
+    assert.deepEqual(parseConfig({ SHARD_COUNT: '4', SHARD_IDS: '0-3' }).shards, { count: 4, ids: [0, 1, 2, 3] });
+    assert.deepEqual(parseConfig({ SHARD_COUNT: '8', SHARD_IDS: ' 6, 2-3,2 ' }).shards, { count: 8, ids: [2, 3, 6] });
+    assert.deepEqual(parseConfig({ SHARD_COUNT: '3' }).shards, { count: 3, ids: [0, 1, 2] });
+    assert.equal(parseConfig({ SHARD_COUNT: '', SHARD_IDS: '' }).shards, undefined);
+    assert.equal(parseConfig({ SHARD_COUNT: '2', SHARD_IDS: '1', SHARDING_MANAGER: 'true' }).shards, undefined);
+  });
+
+  it('names the variable and the fix for each bad value', () => {
+    fails({ SHARD_IDS: '0' }, 'SHARD_IDS', /needs SHARD_COUNT/);
+    fails({ SHARD_COUNT: '0' }, 'SHARD_COUNT', /whole number from 1/);
+    fails({ SHARD_COUNT: 'two' }, 'SHARD_COUNT', /whole number from 1/);
+    fails({ SHARD_COUNT: '2', SHARD_IDS: '0-2' }, 'SHARD_IDS', /SHARD_COUNT 2 does not have \(ids run from 0 to 1\)/);
+    fails({ SHARD_COUNT: '4', SHARD_IDS: '3-1' }, 'SHARD_IDS', /a list \(0,1\) or a range \(0-3\)/);
+    fails({ SHARD_COUNT: '4', SHARD_IDS: 'all' }, 'SHARD_IDS', /a list \(0,1\) or a range \(0-3\)/);
   });
 });

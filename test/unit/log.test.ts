@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createLogger, redact } from '../../src/log.ts';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, logWriter, redact } from '../../src/log.ts';
 
 const parse = (lines: string[]): Record<string, unknown>[] => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 
@@ -74,5 +77,25 @@ describe('logger', () => {
     createLogger('debug', [secret], (l) => lines.push(l)).info(`the secret ${secret}`, { also: secret });
     assert.ok(!lines[0]?.includes(JSON.stringify(secret).slice(1, -1)), lines[0]);
     assert.deepEqual(parse(lines)[0]?.also, '[redacted]');
+  });
+});
+
+describe('logWriter (LOG_FILE)', () => {
+  it('appends each line to the file, creating its folder, and names LOG_FILE when it cannot open it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'log-file-'));
+    const file = join(dir, 'nested', 'bot.log');
+    const write = logWriter(file);
+    const original = process.stderr.write.bind(process.stderr);
+    process.stderr.write = () => true;
+    try {
+      write('{"msg":"one"}');
+      write('{"msg":"two"}');
+    } finally {
+      process.stderr.write = original;
+    }
+    assert.equal(readFileSync(file, 'utf8'), '{"msg":"one"}\n{"msg":"two"}\n');
+    const notAFolder = join(dir, 'plain');
+    writeFileSync(notAFolder, '');
+    assert.throws(() => logWriter(join(notAFolder, 'bot.log')), /^Error: LOG_FILE .* cannot be opened for writing/);
   });
 });
