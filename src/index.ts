@@ -50,7 +50,7 @@ if (config.discordToken) {
   // A shard of npm run start:sharded: if the sharding manager is gone (IPC channel closed), stop too.
   process.once('disconnect', () => stop('sharding manager gone'));
   try {
-    client = await startBot(engine, config, { log });
+    client = await startBot(() => live.engine, config, { log });
   } catch (err) {
     log.error(redact(err instanceof Error ? err.message : String(err), [config.discordToken]));
     process.exit(1);

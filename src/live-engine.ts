@@ -31,7 +31,7 @@ const BUILD_SCRIPT = fileURLToPath(new URL('./build-cache.ts', import.meta.url))
 /** Builds the engine cache for `corpusDir` in a child process; resolves with its error line, or null. */
 export function buildInChild(corpusDir: string): Promise<string | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', BUILD_SCRIPT, corpusDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), BUILD_SCRIPT, corpusDir], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', (err) => resolve(`the rebuild could not start: ${err.message}`));

@@ -11,7 +11,7 @@ import { Cooldowns } from './cooldown.ts';
 import { createInteractionHandler } from './interactions.ts';
 import { loadCommands } from './loader.ts';
 import { createMessageHandler } from './mentions.ts';
-import type { BotEngine, Command } from './types.ts';
+import type { BotEngine, Command, CommandContext } from './types.ts';
 
 export interface BotOptions {
   readonly log?: Logger;
@@ -21,7 +21,11 @@ export interface BotOptions {
   readonly readyTimeoutMs?: number;
 }
 
-export async function startBot(engine: BotEngine, config: Config, options: BotOptions = {}): Promise<Client<true>> {
+/**
+ * Logs in and answers. `engine` is the engine, or a function that gives the one to answer from
+ * now (a corpus reloaded while running, see live-engine.ts): each interaction reads it as it starts.
+ */
+export async function startBot(engine: BotEngine | (() => BotEngine), config: Config, options: BotOptions = {}): Promise<Client<true>> {
   const token = config.discordToken;
   if (!token) throw new Error('startBot needs DISCORD_TOKEN');
   const log = options.log ?? createLogger(config.logLevel, [token]);
@@ -29,8 +33,16 @@ export async function startBot(engine: BotEngine, config: Config, options: BotOp
   const client = createClient(config);
   // One set of cooldowns: a question by @mention or DM waits as /ask does, and counts as one.
   const cooldowns = new Cooldowns();
-  const handle = createInteractionHandler({ engine, log, commands }, cooldowns);
-  const handleMessage = createMessageHandler({ engine, log, commands }, cooldowns);
+  const current = typeof engine === 'function' ? engine : () => engine;
+  const ctx: CommandContext = {
+    get engine() {
+      return current();
+    },
+    log,
+    commands,
+  };
+  const handle = createInteractionHandler(ctx, cooldowns);
+  const handleMessage = createMessageHandler(ctx, cooldowns);
 
   client.on(Events.InteractionCreate, (i) => void handle(i));
   client.on(Events.MessageCreate, (m) => void handleMessage(m));
