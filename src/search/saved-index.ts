@@ -43,7 +43,7 @@ export interface IndexState {
   readonly avgFieldLength: number[];
   readonly storedFields: Map<number, Record<string, unknown>>;
   readonly dirtCount: number;
-  /** Each document's number (MiniSearch's short id), id, and length in each field (every document has every field). */
+  /** Each document's number (MiniSearch's short id), id, and length in each field (0 for a field it lacks). */
   readonly shortIds: Uint32Array;
   readonly ids: unknown[];
   readonly fieldLengths: Uint32Array;
@@ -63,7 +63,8 @@ export class SavableMiniSearch<T> extends MiniSearch<T> {
     for (const [short, id] of this._documentIds) {
       shortIds.push(short);
       ids.push(id);
-      fieldLengths.push(...(this._fieldLength.get(short) ?? []));
+      const lengths = this._fieldLength.get(short) ?? [];
+      for (let f = 0; f < this._avgFieldLength.length; f++) fieldLengths.push(lengths[f] ?? 0);
     }
     const [terms, termFields, fields, docs, freqs] = [[] as string[], [] as number[], [] as number[], [] as number[], [] as number[]];
     for (const [term, data] of this._index) {
