@@ -11,10 +11,10 @@
  *
  *   node --expose-gc --import tsx bench/profile.ts --corpus DIR
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CacheReader, cacheKey, writeCache } from '../src/cache.ts';
+import { cacheKey, cachePath, readCache, writeCache } from '../src/cache.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { buildDocuments } from '../src/corpus/pipeline.ts';
 import { Analyzer } from '../src/search/analyzer.ts';
@@ -26,7 +26,7 @@ import { QuotationExtractor } from '../src/search/quotations.ts';
 import { QuoteIndex } from '../src/search/quotes.ts';
 import { buildLexicon, readWordNet, type Lexicon } from '../src/search/related.ts';
 import { TermVectors, WordVectors } from '../src/search/vectors.ts';
-import { decodeSnapshot, encodeSnapshot, type EngineSnapshot } from '../src/snapshot.ts';
+import { restoreParts, snapshotOf, type EngineParts, type EngineSnapshot } from '../src/snapshot.ts';
 import { loadQuestions } from '../test/eval/retrieval.ts';
 import { argValue, phase, sendResult } from './child.ts';
 import { heapAfterGc, round } from './stats.ts';
@@ -124,36 +124,17 @@ function main(): void {
   let cacheTotal = NaN;
   if (!skipCache) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-profile-cache-'));
-    const warn = (m: string): void => void process.stderr.write(`cache: ${m}\n`);
     try {
       const key = c.run('cacheKey (hash corpus + vectors + code)', () =>
         cacheKey(new Map<string, string | Buffer>([...corpus.files, ['tables/word-vectors.bin', readFileSync(vectorFile)]])),
       );
-      c.run('writeCache (index/quotes snapshot + encode sections + write)', () => {
-        const full: EngineSnapshot = {
-          documents,
-          index: index.snapshot(),
-          related: [...wordnet.related].map(([t, r]) => [t, [...r]] as const),
-          nonNouns: [...wordnet.nonNouns],
-          quotations,
-          vectors: vectors.save(),
-          quoteIndex: quotes.snapshot(),
-        };
-        writeCache(dir, key, (w) => encodeSnapshot(full, w), warn);
-      });
-      const [file] = readdirSync(dir);
+      const path = cachePath(dir, key);
+      const parts: EngineParts = { documents, index, related: wordnet.related, nonNouns: wordnet.nonNouns, vectors, quotes };
+      c.run('writeCache (snapshot as columns + v8 serialize + write)', () => writeCache(path, snapshotOf(parts)));
       // In a function of its own, so that nothing of the restored engine outlives the steps.
       const restore = (): void => {
-        let bytes: Buffer | undefined = c.run('readCache: read the file', () => readFileSync(join(dir, file ?? '')));
-        let reader: CacheReader | undefined = c.run('readCache: check (size, CRC-32) + string table', () => new CacheReader(bytes as Buffer));
-        const read: EngineSnapshot = c.run('readCache: decode sections (documents, quotations, columns, MiniSearch plain objects)', () => decodeSnapshot(reader as CacheReader));
-        bytes = undefined;
-        reader = undefined;
-        const restored = c.run('PassageIndex.restore (MiniSearch filled from columns + maps)', () => PassageIndex.restore(read.documents, analyzer, read.index));
-        c.run('TermVectors (vectors and clusters from the cache)', () => new TermVectors(words, restored.surfaces, read.vectors));
-        const q = c.run('QuoteIndex (maps; its MiniSearch is restored on the first quote)', () => new QuoteIndex(read.quotations, new Map(read.documents.map((d) => [d.meta.id, d.meta])), analyzer, read.quoteIndex));
-        c.run('first quote() (quotation MiniSearch filled + the query)', () => q.quote('Araghchi'));
-        c.run('related Map + nonNouns Set from the cache', () => [new Map(read.related), new Set(read.nonNouns)]);
+        const snapshot = c.run('readCache (read + CRC-32 + v8 deserialize)', () => readCache(path) as EngineSnapshot);
+        c.run('restoreParts (passages, both MiniSearch indexes from columns, relatives, quotations, vectors)', () => restoreParts(snapshot, analyzer, words));
       };
       restore();
     } finally {

@@ -4,8 +4,8 @@
  */
 import { cacheKey, cachePath, DEFAULT_CACHE_DIR, readCache, writeCache } from './cache.ts';
 import type { Document } from './corpus/chunk.ts';
-import { DEFAULT_CORPUS_DIR, loadCorpus, type SourceMeta } from './corpus/load.ts';
 import { oversizeWarnings } from './corpus/limits.ts';
+import { DEFAULT_CORPUS_DIR, loadCorpus, type LoadedCorpus } from './corpus/load.ts';
 import { buildDocuments } from './corpus/pipeline.ts';
 import { Analyzer } from './search/analyzer.ts';
 import { ask, type AskResponse } from './search/ask.ts';
@@ -21,7 +21,7 @@ import { Suggester, type Suggestion } from './search/suggest.ts';
 import type { CompareResponse, QuoteResponse, SourceSummary, SpeakerSummary } from './search/types.ts';
 import { TermVectors, WordVectors } from './search/vectors.ts';
 import { quotedFirst, verbatimMatch } from './search/verbatim.ts';
-import { decodeSnapshot, encodeSnapshot, type EngineSnapshot } from './snapshot.ts';
+import { restoreParts, snapshotOf, type EngineParts, type EngineSnapshot } from './snapshot.ts';
 
 /** Topics offered for compare, at most. */
 const MAX_TOPICS = 200;
@@ -39,12 +39,73 @@ export interface EngineOptions {
   readonly warn?: (message: string) => void;
 }
 
-/** What a load ends with, from the cache or built. */
-interface Parts {
-  readonly snapshot: Pick<EngineSnapshot, 'documents' | 'related' | 'nonNouns' | 'quotations'>;
-  readonly index: PassageIndex;
-  readonly vectors: TermVectors | undefined;
-  readonly quotes: QuoteIndex;
+/** What a load reads before it builds or restores anything: the corpus, the word vectors, and which cache file would hold them. */
+interface Inputs {
+  readonly corpus: LoadedCorpus;
+  readonly words: WordVectors;
+  readonly analyzer: Analyzer;
+  /** The cache file for this corpus and code, or undefined with the cache off. */
+  readonly cacheFile: string | undefined;
+}
+
+function readInputs(options: EngineOptions): Inputs {
+  const corpusDir = options.corpusDir ?? DEFAULT_CORPUS_DIR;
+  const corpus = loadCorpus(corpusDir);
+  const { bytes: vectorBytes, words } = WordVectors.readTable(corpusDir);
+  const cacheDir = options.cache ?? DEFAULT_CACHE_DIR;
+  const files = new Map<string, string | Buffer>([...corpus.files, ['tables/word-vectors.bin', vectorBytes]]);
+  return {
+    corpus,
+    words,
+    analyzer: new Analyzer(corpus.tables),
+    cacheFile: cacheDir === false ? undefined : cachePath(cacheDir, cacheKey(files)),
+  };
+}
+
+/**
+ * The parts the cache file holds, or undefined when there is none. A file that cannot be read
+ * or restored, whatever the reason, is reported and costs a rebuild, never the load.
+ */
+function restoreFromCache({ analyzer, words }: Inputs, file: string, warn: (m: string) => void): EngineParts | undefined {
+  try {
+    const snapshot = readCache(file);
+    return snapshot === undefined ? undefined : restoreParts(snapshot as EngineSnapshot, analyzer, words);
+  } catch (err) {
+    warn(`index cache ${file} is corrupt or unreadable (${(err as Error).message}); rebuilding`);
+    return undefined;
+  }
+}
+
+/** Everything the engine computes from the corpus: passages, index, WordNet's relatives, quotations, term vectors. */
+function build({ corpus, analyzer, words }: Inputs): EngineParts {
+  const documents = buildDocuments(corpus.sources, corpus.tables);
+  const index = PassageIndex.build(documents, analyzer);
+  const { related, nonNouns } = buildLexicon(index.vocabulary(), analyzer, corpus.tables.related);
+  const extractor = new QuotationExtractor(analyzer);
+  const quotations = documents.flatMap((d) => extractor.extract(d));
+  const quotes = new QuoteIndex(quotations, new Map(documents.map((d) => [d.meta.id, d.meta])), analyzer);
+  return { documents, index, related, nonNouns, vectors: new TermVectors(words, index.surfaces), quotes };
+}
+
+/** Writes the parts to the cache; a failure is only reported. */
+function writeToCache(parts: EngineParts, file: string, warn: (m: string) => void): void {
+  try {
+    writeCache(file, snapshotOf(parts));
+  } catch (err) {
+    warn(`index cache ${file} could not be written (${(err as Error).message}); the next start rebuilds it`);
+  }
+}
+
+/** What the query planner knows of words, with the bridges the options leave on. */
+function lexiconOf(parts: EngineParts, { corpus, words }: Inputs, bridges: EngineOptions['bridges']): Lexicon {
+  return {
+    related: (bridges?.wordnet ?? true) ? parts.related : new Map(),
+    nonNouns: parts.nonNouns,
+    words,
+    names: corpus.tables.names,
+    languages: corpus.tables.languages,
+    ...((bridges?.vectors ?? true) ? { vectors: parts.vectors } : {}),
+  };
 }
 
 export class Engine {
@@ -63,70 +124,18 @@ export class Engine {
   private readonly sourceIds: readonly string[];
 
   /**
-   * Loads and indexes the corpus, from the cache when it holds this very corpus and code.
-   * Throws a CorpusError naming the file for a bad corpus.
+   * Loads and indexes the corpus: restored from the cache when it holds this very corpus and
+   * code, else built (and written to the cache). Throws a CorpusError naming the file for a bad corpus.
    */
   static load(options: EngineOptions = {}): Engine {
-    const corpusDir = options.corpusDir ?? DEFAULT_CORPUS_DIR;
     const warn = options.warn ?? ((m: string) => process.stderr.write(`warning: ${m}\n`));
-    const corpus = loadCorpus(corpusDir);
-    const { bytes: vectorBytes, words } = WordVectors.readTable(corpusDir);
-    const analyzer = new Analyzer(corpus.tables);
-    const cacheDir = options.cache === undefined ? DEFAULT_CACHE_DIR : options.cache;
-    const key = cacheDir === false ? '' : cacheKey(new Map<string, string | Buffer>([...corpus.files, ['tables/word-vectors.bin', vectorBytes]]));
-
-    const useWordNet = options.bridges?.wordnet ?? true;
-    const useVectors = options.bridges?.vectors ?? true;
-    const metasOf = (documents: readonly Document[]): Map<string, SourceMeta> => new Map(documents.map((d) => [d.meta.id, d.meta]));
-
-    let parts: Parts | undefined;
-    const snapshot = cacheDir === false ? undefined : readCache(cacheDir, key, decodeSnapshot, warn);
-    if (snapshot) {
-      try {
-        const index = PassageIndex.restore(snapshot.documents, analyzer, snapshot.index);
-        parts = {
-          snapshot,
-          index,
-          vectors: useVectors ? new TermVectors(words, index.surfaces, snapshot.vectors) : undefined,
-          quotes: new QuoteIndex(snapshot.quotations, metasOf(snapshot.documents), analyzer, snapshot.quoteIndex),
-        };
-      } catch (err) {
-        warn(`index cache ${cacheDir === false ? '' : cachePath(cacheDir, key)} is corrupt (${(err as Error).message}); rebuilding`);
-      }
-    }
-    const cached = parts !== undefined;
-    if (!parts) {
-      const documents = buildDocuments(corpus.sources, corpus.tables);
-      const index = PassageIndex.build(documents, analyzer);
-      const lexicon = buildLexicon(index.vocabulary(), analyzer, corpus.tables.related);
-      const extractor = new QuotationExtractor(analyzer);
-      const quotations = documents.flatMap((d) => extractor.extract(d));
-      // The cache holds the term vectors whichever bridges this engine uses.
-      const vectors = useVectors || cacheDir !== false ? new TermVectors(words, index.surfaces) : undefined;
-      const quotes = new QuoteIndex(quotations, metasOf(documents), analyzer);
-      const built = {
-        documents,
-        related: [...lexicon.related].map(([t, r]) => [t, [...r]] as const),
-        nonNouns: [...lexicon.nonNouns],
-        quotations,
-      };
-      if (cacheDir !== false) {
-        const full = (): EngineSnapshot => ({ ...built, index: index.snapshot(), vectors: (vectors as TermVectors).save(), quoteIndex: quotes.snapshot() });
-        writeCache(cacheDir, key, (w) => encodeSnapshot(full(), w), warn);
-      }
-      parts = { snapshot: built, index, vectors: useVectors ? vectors : undefined, quotes };
-    }
-    const { snapshot: built, index, vectors, quotes } = parts;
-    for (const line of oversizeWarnings(built.documents)) warn(line);
-    const lexicon: Lexicon = {
-      related: useWordNet ? new Map(built.related) : new Map(),
-      nonNouns: new Set(built.nonNouns),
-      words,
-      names: corpus.tables.names,
-      languages: corpus.tables.languages,
-      ...(vectors ? { vectors } : {}),
-    };
-    return new Engine(built.documents, index, lexicon, quotes, cached);
+    const inputs = readInputs(options);
+    const file = inputs.cacheFile;
+    const restored = file === undefined ? undefined : restoreFromCache(inputs, file, warn);
+    const parts = restored ?? build(inputs);
+    if (file !== undefined && !restored) writeToCache(parts, file, warn);
+    for (const line of oversizeWarnings(parts.documents)) warn(line);
+    return new Engine(parts.documents, parts.index, lexiconOf(parts, inputs, options.bridges), parts.quotes, restored !== undefined);
   }
 
   /**

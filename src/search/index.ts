@@ -3,12 +3,12 @@
  * with the term statistics the query planner needs (vocabulary, document frequency) and a
  * map of the vocabulary for bounded fuzzy look-ups of misspelled words.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Document, Passage } from '../corpus/chunk.ts';
 import type { SourceMeta } from '../corpus/load.ts';
 import type { Analyzer } from './analyzer.ts';
-import { loadIndex, type SavedIndex } from './saved-index.ts';
+import { SavableMiniSearch, type IndexState } from './saved-index.ts';
 
 export interface IndexedPassage extends Passage {
   readonly meta: SourceMeta;
@@ -48,11 +48,11 @@ export interface PassageTerms {
   readonly context: Int32Array;
 }
 
-/** What the index cache stores, beside the documents. */
+/** What the engine cache keeps of the index, beside the documents. */
 export interface IndexSnapshot {
-  readonly miniSearch: SavedIndex;
-  readonly docFreq: readonly (readonly [string, number])[];
-  readonly surfaces: readonly (readonly [string, readonly string[]])[];
+  readonly search: IndexState;
+  readonly docFreq: ReadonlyMap<string, number>;
+  readonly surfaces: ReadonlyMap<string, ReadonlySet<string>>;
   /** Term of each id. */
   readonly terms: readonly string[];
   /** Per passage, in order. */
@@ -77,7 +77,7 @@ export class PassageIndex {
   private constructor(
     documents: readonly Document[],
     readonly analyzer: Analyzer,
-    private readonly search: MiniSearch<IndexDoc>,
+    private readonly search: SavableMiniSearch<IndexDoc>,
     private readonly docFreq: ReadonlyMap<string, number>,
     /** The plain words (folded) that analyze to each term, for the vector bridge. */
     readonly surfaces: ReadonlyMap<string, ReadonlySet<string>>,
@@ -98,7 +98,7 @@ export class PassageIndex {
 
   /** Analyzes every passage and indexes it. */
   static build(documents: readonly Document[], analyzer: Analyzer): PassageIndex {
-    const search = new MiniSearch<IndexDoc>(MINISEARCH_OPTIONS);
+    const search = new SavableMiniSearch<IndexDoc>(MINISEARCH_OPTIONS);
     const docFreq = new Map<string, number>();
     const surfaces = new Map<string, Set<string>>();
     const dict = new Map<string, number>();
@@ -147,21 +147,15 @@ export class PassageIndex {
 
   /** The index from a snapshot taken by {@link snapshot}, without analyzing anything. */
   static restore(documents: readonly Document[], analyzer: Analyzer, snapshot: IndexSnapshot): PassageIndex {
-    const search = loadIndex<IndexDoc>(snapshot.miniSearch, MINISEARCH_OPTIONS);
-    const surfaces = new Map(snapshot.surfaces.map(([t, forms]) => [t, new Set(forms)] as const));
+    const search = SavableMiniSearch.restore<IndexDoc>(snapshot.search, MINISEARCH_OPTIONS);
     const dict = new Map(snapshot.terms.map((t, i) => [t, i] as const));
     if (snapshot.passageTerms.length !== documents.reduce((n, d) => n + d.passages.length, 0)) throw new Error('index snapshot: passage count differs');
-    return new PassageIndex(documents, analyzer, search, new Map(snapshot.docFreq), surfaces, dict, snapshot.passageTerms);
+    return new PassageIndex(documents, analyzer, search, snapshot.docFreq, snapshot.surfaces, dict, snapshot.passageTerms);
   }
 
+  /** What the engine cache keeps (shared with this index: save it, do not change it). */
   snapshot(): IndexSnapshot {
-    return {
-      miniSearch: this.search.toJSON(),
-      docFreq: [...this.docFreq],
-      surfaces: [...this.surfaces].map(([t, forms]) => [t, [...forms]] as const),
-      terms: [...this.dict.keys()],
-      passageTerms: this.passageTerms,
-    };
+    return { search: this.search.save(), docFreq: this.docFreq, surfaces: this.surfaces, terms: [...this.dict.keys()], passageTerms: this.passageTerms };
   }
 
   get size(): number {

@@ -7,12 +7,11 @@
  * speaker comes first (statements before terms, in text order); then quotations whose words
  * match the query, best BM25 first.
  */
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { SourceMeta } from '../corpus/load.ts';
 import { MESSAGES } from '../messages.ts';
 import { fold } from '../corpus/normalize.ts';
 import type { Analyzer } from './analyzer.ts';
-import { loadIndex, type SavedIndex } from './saved-index.ts';
+import { SavableMiniSearch, type IndexState } from './saved-index.ts';
 import type { Quotation, QuoteHit, QuoteResponse, SpeakerSummary } from './types.ts';
 
 const words = (s: string): string[] => fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
@@ -49,32 +48,29 @@ interface SpeakerQuery {
 type QuoteDoc = { id: string; text: string; speaker: string };
 
 export class QuoteIndex {
-  private index: MiniSearch<QuoteDoc> | undefined;
-  /** The saved index not yet restored (see the constructor). */
-  private saved: SavedIndex | undefined;
-  private readonly options: ConstructorParameters<typeof MiniSearch<QuoteDoc>>[0];
+  private readonly search: SavableMiniSearch<QuoteDoc>;
   private readonly byId = new Map<string, Quotation>();
   /** Words and alias terms of each speaker's name. */
   private readonly speakerWords = new Map<string, Set<string>>();
 
   /**
-   * `saved`: what {@link snapshot} gave for these quotations (the engine cache keeps it), instead
-   * of indexing them again. It is restored (loadIndex) on the first quote() that needs it,
-   * not here: a start from the cache does not wait for an index only /quote uses.
+   * `saved`: what {@link save} gave for these quotations (the engine cache keeps it), instead of
+   * indexing them again; throws for one that does not fit them or that MiniSearch cannot restore.
    */
   constructor(
     readonly quotations: readonly Quotation[],
     private readonly metas: ReadonlyMap<string, SourceMeta>,
     private readonly analyzer: Analyzer,
-    saved?: SavedIndex,
+    saved?: IndexState,
   ) {
     const tokenize = (text: string): string[] => analyzer.terms(text);
-    this.options = { fields: ['text', 'speaker'], tokenize, processTerm: (t: string) => t, searchOptions: { tokenize, processTerm: (t: string) => t } };
+    const options = { fields: ['text', 'speaker'], tokenize, processTerm: (t: string) => t, searchOptions: { tokenize, processTerm: (t: string) => t } };
     if (saved) {
       if (saved.documentCount !== quotations.length) throw new Error('the saved quotation index does not fit these quotations');
-      this.saved = saved;
+      this.search = SavableMiniSearch.restore<QuoteDoc>(saved, options);
     } else {
-      this.index = this.indexed();
+      this.search = new SavableMiniSearch<QuoteDoc>(options);
+      this.search.addAll(quotations.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker ?? '' })));
     }
     for (const q of quotations) {
       this.byId.set(q.id, q);
@@ -84,33 +80,9 @@ export class QuoteIndex {
     }
   }
 
-  /** The quotations indexed anew. */
-  private indexed(): MiniSearch<QuoteDoc> {
-    const index = new MiniSearch(this.options);
-    index.addAll(this.quotations.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker ?? '' })));
-    return index;
-  }
-
-  /**
-   * The quotation index, restored from the cache on first use; a saved index that cannot be
-   * restored (written by another MiniSearch release, say) is rebuilt instead, so the first
-   * /quote answers rather than throws.
-   */
-  private get search(): MiniSearch<QuoteDoc> {
-    if (!this.index) {
-      try {
-        this.index = this.saved ? loadIndex<QuoteDoc>(this.saved, this.options) : this.indexed();
-      } catch {
-        this.index = this.indexed();
-      }
-      this.saved = undefined;
-    }
-    return this.index;
-  }
-
   /** The quotation index, for the engine cache. */
-  snapshot(): AsPlainObject {
-    return this.search.toJSON();
+  save(): IndexState {
+    return this.search.save();
   }
 
   /** What of a query can name a speaker: its alias-table names and its words other than stop words. */

@@ -1,127 +1,138 @@
 /**
- * A MiniSearch index as the engine cache keeps it — columns of numbers instead of toJSON's
- * nested objects — and loading one back.
+ * A MiniSearch index that the engine cache can save and restore without indexing again.
  *
- * `MiniSearch.loadJS` wants toJSON's shape: per term and field an object keyed by document
- * number, which it turns back into Maps key by key (parsing each key from a string). At 100,000
- * passages that is 4.2 million postings and about 2.5 s, half of a cache load. For the MiniSearch
- * release this code is written against (major 7, serialization version 2), `loadIndex` fills the
- * same Maps straight from the columns; for any other it builds toJSON's shape and calls loadJS.
- * test/unit/saved-index.test.ts checks that both ways give an index whose toJSON() is identical.
+ * MiniSearch's own `toJSON`/`loadJS` turn every posting into an object key and back: at
+ * 100,000 passages (4.2 million postings) cloning and loading that shape takes about 4 s. This
+ * subclass saves MiniSearch's own state instead, its Maps as columns of numbers, and restores it
+ * into a new instance as `loadJS` does (0.6 s there). The fields it touches are `protected` in
+ * MiniSearch's types, so `tsc` checks every one; the state records the MiniSearch release that
+ * saved it, and only that release restores it.
  */
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
-import SearchableMap from 'minisearch/SearchableMap';
-import { internalsOf, KNOWN_INTERNALS } from './minisearch-internals.ts';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import MiniSearch, { type Options } from 'minisearch';
 
-/** A missing value (null string, absent entry) in a table of unsigned numbers: the cache's one sentinel. */
-export const NONE = 0xffffffff;
+/** An installed package's version, from its package.json (which not every package exports), or "unknown". */
+export function installedVersion(name: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(name));
+  for (; dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name) return pkg.version ?? 'unknown';
+    } catch {
+      // no package.json here: look one folder up
+    }
+  }
+  return 'unknown';
+}
 
-export interface IndexColumns {
+const MINISEARCH_VERSION = installedVersion('minisearch');
+
+/**
+ * What {@link SavableMiniSearch.save} gives: MiniSearch's state, its Maps as columns (node:v8
+ * clones an array of numbers at once, a Map entry by entry: 1.0–1.3 s for the postings of 100,000
+ * passages, against 0.6 s to fill the Maps from columns).
+ */
+export interface IndexState {
+  /** The MiniSearch release that saved it. */
+  readonly version: string;
   readonly documentCount: number;
   readonly nextId: number;
-  readonly fieldIds: Readonly<Record<string, number>>;
-  readonly averageFieldLength: readonly number[];
-  readonly storedFields: Readonly<Record<string, unknown>>;
+  readonly fieldIds: Record<string, number>;
+  readonly avgFieldLength: number[];
+  readonly storedFields: Map<number, Record<string, unknown>>;
   readonly dirtCount: number;
-  readonly serializationVersion: number;
-  /** Document numbers (MiniSearch's short ids) and the id of each. */
-  readonly docShort: ArrayLike<number>;
-  readonly docIds: readonly string[];
-  /** Per document (by lenShort), its field lengths: len[lenEnds[i] … lenEnds[i + 1]]. */
-  readonly lenShort: ArrayLike<number>;
-  readonly lenEnds: ArrayLike<number>;
-  readonly len: ArrayLike<number>;
-  readonly terms: readonly string[];
-  /** Per term and field (terms × fields), how many postings, or NONE for a field without the term. */
-  readonly counts: ArrayLike<number>;
-  /** The postings one after another: document number and term frequency. */
-  readonly docs: ArrayLike<number>;
-  readonly freqs: ArrayLike<number>;
+  /** Each document's number (MiniSearch's short id), id, and length in each field (0 for a field it lacks). */
+  readonly shortIds: Uint32Array;
+  readonly ids: unknown[];
+  readonly fieldLengths: Uint32Array;
+  /** The index terms; per term, how many fields hold it; per such field, its id and how many postings. */
+  readonly terms: string[];
+  readonly termFields: Uint8Array;
+  readonly fields: Uint32Array;
+  /** The postings, one after another: document number and term frequency. */
+  readonly docs: Uint32Array;
+  readonly freqs: Uint32Array;
 }
 
-/** What a cache or a build hands to {@link loadIndex}. */
-export type SavedIndex = AsPlainObject | IndexColumns;
-
-const isColumns = (s: SavedIndex): s is IndexColumns => 'counts' in s;
-
-function numericMap<V>(object: Readonly<Record<string, V>>): Map<number, V> {
-  const map = new Map<number, V>();
-  for (const key of Object.keys(object)) map.set(parseInt(key, 10), object[key] as V);
-  return map;
-}
-
-/** The columns as toJSON's plain object, for loadJS. */
-export function toPlainObject(c: IndexColumns): AsPlainObject {
-  const documentIds: Record<string, string> = {};
-  for (let i = 0; i < c.docShort.length; i++) documentIds[c.docShort[i] as number] = c.docIds[i] as string;
-  const fieldLength: Record<string, number[]> = {};
-  for (let i = 0; i < c.lenShort.length; i++) fieldLength[c.lenShort[i] as number] = Array.from({ length: (c.lenEnds[i + 1] as number) - (c.lenEnds[i] as number) }, (_, k) => c.len[(c.lenEnds[i] as number) + k] as number);
-  const fields = Object.keys(c.fieldIds).length;
-  const index: AsPlainObject['index'] = new Array(c.terms.length);
-  let p = 0;
-  for (let i = 0; i < c.terms.length; i++) {
-    const data: Record<string, Record<string, number>> = {};
-    for (let f = 0; f < fields; f++) {
-      const n = c.counts[i * fields + f] as number;
-      if (n === NONE) continue;
-      // Last document first: the first key set is the largest, so the object takes its final
-      // (sparse) form at once instead of growing into it; the keys come out in the same order.
-      const entry: Record<string, number> = {};
-      for (let j = p + n - 1; j >= p; j--) entry[c.docs[j] as number] = c.freqs[j] as number;
-      p += n;
-      data[f] = entry;
+export class SavableMiniSearch<T> extends MiniSearch<T> {
+  /** The index's state, for the engine cache. */
+  save(): IndexState {
+    const [shortIds, ids, fieldLengths] = [[] as number[], [] as unknown[], [] as number[]];
+    for (const [short, id] of this._documentIds) {
+      shortIds.push(short);
+      ids.push(id);
+      const lengths = this._fieldLength.get(short) ?? [];
+      for (let f = 0; f < this._avgFieldLength.length; f++) fieldLengths.push(lengths[f] ?? 0);
     }
-    index[i] = [c.terms[i] as string, data];
-  }
-  const { documentCount, nextId, fieldIds, averageFieldLength, storedFields, dirtCount, serializationVersion } = c;
-  return { documentCount, nextId, fieldIds: { ...fieldIds }, averageFieldLength: [...averageFieldLength], storedFields: { ...storedFields }, dirtCount, serializationVersion, documentIds, fieldLength, index };
-}
-
-/** What loadJS does, from the columns: the same Maps, in the same order. */
-function fill<T>(c: IndexColumns, options: Options<T>): MiniSearch<T> {
-  const search = new MiniSearch<T>(options);
-  const s = internalsOf(search);
-  s._documentCount = c.documentCount;
-  s._nextId = c.nextId;
-  s._fieldIds = { ...c.fieldIds };
-  s._avgFieldLength = [...c.averageFieldLength];
-  s._dirtCount = c.dirtCount;
-  s._storedFields = numericMap(c.storedFields);
-  s._documentIds = new Map();
-  s._idToShortId = new Map();
-  for (let i = 0; i < c.docShort.length; i++) {
-    s._documentIds.set(c.docShort[i] as number, c.docIds[i]);
-    s._idToShortId.set(c.docIds[i], c.docShort[i] as number);
-  }
-  s._fieldLength = new Map();
-  for (let i = 0; i < c.lenShort.length; i++) {
-    const from = c.lenEnds[i] as number;
-    const lengths = new Array<number>((c.lenEnds[i + 1] as number) - from);
-    for (let k = 0; k < lengths.length; k++) lengths[k] = c.len[from + k] as number;
-    s._fieldLength.set(c.lenShort[i] as number, lengths);
-  }
-  const index = new SearchableMap<Map<number, Map<number, number>>>();
-  const fields = Object.keys(c.fieldIds).length;
-  let p = 0;
-  for (let i = 0; i < c.terms.length; i++) {
-    const data = new Map<number, Map<number, number>>();
-    for (let f = 0; f < fields; f++) {
-      const n = c.counts[i * fields + f] as number;
-      if (n === NONE) continue;
-      const entry = new Map<number, number>();
-      for (let j = p; j < p + n; j++) entry.set(c.docs[j] as number, c.freqs[j] as number);
-      p += n;
-      data.set(f, entry);
+    const [terms, termFields, fields, docs, freqs] = [[] as string[], [] as number[], [] as number[], [] as number[], [] as number[]];
+    for (const [term, data] of this._index) {
+      terms.push(term);
+      termFields.push(data.size);
+      for (const [field, postings] of data) {
+        fields.push(field, postings.size);
+        for (const [doc, freq] of postings) {
+          docs.push(doc);
+          freqs.push(freq);
+        }
+      }
     }
-    index.set(c.terms[i] as string, data);
+    return {
+      version: MINISEARCH_VERSION,
+      documentCount: this._documentCount,
+      nextId: this._nextId,
+      fieldIds: this._fieldIds,
+      avgFieldLength: this._avgFieldLength,
+      storedFields: this._storedFields,
+      dirtCount: this._dirtCount,
+      shortIds: Uint32Array.from(shortIds),
+      ids,
+      fieldLengths: Uint32Array.from(fieldLengths),
+      terms,
+      termFields: Uint8Array.from(termFields),
+      fields: Uint32Array.from(fields),
+      docs: Uint32Array.from(docs),
+      freqs: Uint32Array.from(freqs),
+    };
   }
-  s._index = index;
-  return search;
+
+  /** The index `save` gave, with the options it was built with; throws for a state another MiniSearch release saved. */
+  static restore<T>(state: IndexState, options: Options<T>): SavableMiniSearch<T> {
+    if (state.version !== MINISEARCH_VERSION) throw new Error(`a MiniSearch ${state.version} index cannot be restored by MiniSearch ${MINISEARCH_VERSION}`);
+    const search = new SavableMiniSearch<T>(options);
+    search._documentCount = state.documentCount;
+    search._nextId = state.nextId;
+    search._fieldIds = state.fieldIds;
+    search._avgFieldLength = state.avgFieldLength;
+    search._storedFields = state.storedFields;
+    search._dirtCount = state.dirtCount;
+    const n = state.avgFieldLength.length;
+    state.ids.forEach((id, i) => {
+      const short = at(state.shortIds, i);
+      search._documentIds.set(short, id);
+      search._idToShortId.set(id, short);
+      search._fieldLength.set(short, Array.from(state.fieldLengths.subarray(i * n, (i + 1) * n)));
+    });
+    let [f, p] = [0, 0];
+    state.terms.forEach((term, t) => {
+      const data = new Map<number, Map<number, number>>();
+      for (let k = at(state.termFields, t); k > 0; k--) {
+        const [field, count] = [at(state.fields, f++), at(state.fields, f++)];
+        const postings = new Map<number, number>();
+        for (const end = p + count; p < end; p++) postings.set(at(state.docs, p), at(state.freqs, p));
+        data.set(field, postings);
+      }
+      search._index.set(term, data);
+    });
+    if (p !== state.docs.length) throw new Error('the saved index\'s postings do not add up');
+    return search;
+  }
 }
 
-/** The MiniSearch index saved in `saved`, with the options it was built with. */
-export function loadIndex<T>(saved: SavedIndex, options: Options<T>, direct: boolean = KNOWN_INTERNALS): MiniSearch<T> {
-  if (!isColumns(saved)) return MiniSearch.loadJS<T>(saved, options);
-  if (direct && saved.serializationVersion === 2) return fill(saved, options);
-  return MiniSearch.loadJS<T>(toPlainObject(saved), options);
+/** `a[i]`, which must be there. */
+function at(a: ArrayLike<number>, i: number): number {
+  const v = a[i];
+  if (v === undefined) throw new Error('the saved index ends early');
+  return v;
 }

@@ -3,7 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { readCache, writeCache } from '../../src/cache.ts';
 import { Engine } from '../../src/engine.ts';
+import type { EngineSnapshot } from '../../src/snapshot.ts';
 import { GOOD_FRONT_MATTER, tempCorpus } from '../helpers/corpus.ts';
 
 const ARTICLE = `${GOOD_FRONT_MATTER}Iran and the United States met in Oman on April 12 for indirect talks.\n\nThe next round is planned for May 3, a Tehran source said.\n`;
@@ -49,7 +51,7 @@ test('a corrupt cache is rebuilt with a warning, never fatal', () => {
   assert.equal(e.cached, false);
   assert.equal(e.ask('What did the Tehran source say about the next round?').answers.length > 0, true);
   assert.equal(s.warnings.length, 1);
-  assert.match(s.warnings[0] ?? '', /corrupt; rebuilding/);
+  assert.match(s.warnings[0] ?? '', /corrupt or unreadable \(.+\); rebuilding/);
   writeFileSync(path, JSON.stringify({ format: 99 }));
   assert.equal(s.load().cached, false);
   assert.equal(s.load().cached, true);
@@ -63,7 +65,7 @@ test('a truncated or bit-flipped binary cache is reported corrupt and rebuilt', 
   const good = readFileSync(path);
   writeFileSync(path, good.subarray(0, good.length - 8));
   assert.equal(s.load().cached, false);
-  assert.match(s.warnings.at(-1) ?? '', /corrupt; rebuilding/);
+  assert.match(s.warnings.at(-1) ?? '', /corrupt or unreadable \(checksum mismatch\); rebuilding/);
   const flipped = Buffer.from(readFileSync(path));
   flipped[flipped.length - 20] = (flipped[flipped.length - 20] ?? 0) ^ 0xff;
   writeFileSync(path, flipped);
@@ -86,4 +88,28 @@ test('on the seed corpus, an engine from the cache answers ask, quote and compar
   assert.deepEqual(cached.topics(), built.topics());
   assert.deepEqual(cached.sources(), built.sources());
   assert.deepEqual(cached.documents, built.documents);
+});
+
+test('a cache whose passage or quotation index another MiniSearch release wrote is rebuilt, and ask, quote and compare answer', () => {
+  const cache = mkdtempSync(join(tmpdir(), 'cache-version-'));
+  const warnings: string[] = [];
+  const load = (): Engine => Engine.load({ cache, warn: (m) => warnings.push(m) });
+  const built = load();
+  const rewrites: ((s: EngineSnapshot) => EngineSnapshot)[] = [
+    (s) => ({ ...s, index: { ...s.index, search: { ...s.index.search, version: '6.0.0' } } }),
+    (s) => ({ ...s, quoteIndex: { ...s.quoteIndex, version: '6.0.0' } }),
+  ];
+  for (const rewrite of rewrites) {
+    const [file] = readdirSync(cache);
+    const path = join(cache, file ?? '');
+    writeCache(path, rewrite(readCache(path) as EngineSnapshot));
+    const e = load();
+    assert.equal(e.cached, false, 'rebuilt, not restored');
+    assert.match(warnings.at(-1) ?? '', /a MiniSearch 6\.0\.0 index cannot be restored .*; rebuilding/);
+    assert.deepEqual(e.ask('Who mediated the talks?'), built.ask('Who mediated the talks?'));
+    assert.ok(e.quote('Araghchi').quotes.length > 0);
+    assert.ok(e.compare('sanctions').sides.some((side) => side.passages.length > 0));
+  }
+  assert.equal(warnings.length, 2);
+  assert.equal(load().cached, true, 'the rebuilt cache is written again');
 });
