@@ -1,7 +1,8 @@
 /**
  * Reload without a restart, through `npm start` against the fake Discord with CORPUS_DIR: an
- * article added while the bot runs is answered from once the bot logs the swap (within seconds);
- * a broken file then leaves the old answers in place and the log names the file and why.
+ * article added while the bot runs is answered from once the bot logs the swap (within seconds),
+ * and /help, /sources, /ask, /quote and /compare name it; a broken file then leaves the old
+ * answers in place and the log names the file and why.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,10 +11,14 @@ import { describe, it } from 'node:test';
 import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.ts';
 import type { Json } from '../fake-discord/index.ts';
 import { startBotProcess } from '../helpers/bot-process.ts';
+import { messageOf } from '../helpers/discord-limits.ts';
 import { GOOD_FRONT_MATTER, tempCorpus } from '../helpers/corpus.ts';
 
 const TOKEN = 'fake-bot-token-not-real-reload-0123456789';
-const THIRD = GOOD_FRONT_MATTER.replace('id: TEST', 'id: THIRD') + 'The fifth round of talks was held in Rome, where the Omani minister carried the notes.\n';
+const THIRD =
+  GOOD_FRONT_MATTER.replace('id: TEST', 'id: THIRD') +
+  'The fifth round of talks was held in Rome, where the Omani minister carried the notes.\n\n' +
+  '"Both delegations asked for more time with their experts before the next meeting," said Laila Haddad, a spokeswoman for the Omani foreign ministry.\n';
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The source ids the embeds of an answer name in their footers ("Source: NEO · …"). */
@@ -32,11 +37,23 @@ describe('a corpus changed while the bot runs', { timeout: 90_000 }, () => {
       await bot.waitForLog((l) => l.msg === 'interaction' && l.interaction === id, 10_000);
       return sourcesOf(fake.interactionState(id)?.original);
     };
+    /** The first reply to a command, as JSON text. */
+    const reply = async (command: string, options: Record<string, string> = {}): Promise<string> => {
+      const id = fake.sendInteraction(fake.chatInputInteraction(command, options, { userId: String(++user) }));
+      const [response] = await fake.waitForInteractionResponses(id);
+      return JSON.stringify(messageOf(response));
+    };
     try {
       assert.ok(!(await ask('where was the fifth round held')).includes('THIRD'));
       writeFileSync(join(dir, 'sources', 'third.md'), THIRD);
       await bot.waitForLog((l) => String(l.msg).startsWith('corpus: now answering from') && String(l.msg).includes('THIRD'), 60_000);
+      // The third source, added while running, is named wherever the sources are.
       assert.equal((await ask('where was the fifth round held'))[0], 'THIRD');
+      assert.match(await reply('help'), /THIRD/, '/help names it');
+      assert.match(await reply('sources'), /THIRD/, '/sources lists it');
+      const quoted = await reply('quote', { query: 'Haddad' });
+      assert.ok(quoted.includes('Laila Haddad') && quoted.includes('THIRD'), `/quote finds its speaker, found without a table: ${quoted.slice(0, 300)}`);
+      assert.match(await reply('compare', { topic: 'the fifth round' }), /Source: THIRD/, '/compare sets it beside the others');
 
       writeFileSync(join(dir, 'sources', 'broken.md'), GOOD_FRONT_MATTER.replace('id: TEST', 'id: BROKEN').replace('2025-04-20', '20 April'));
       const kept = await bot.waitForLog((l) => String(l.msg).startsWith('corpus: kept the engine'), 60_000);
