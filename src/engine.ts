@@ -2,6 +2,7 @@
  * The engine: the one object every front end (Discord, console, command line) uses. It loads
  * the corpus, builds the index and answers; it knows nothing of how answers are shown.
  */
+import { createHash } from 'node:crypto';
 import { cacheKey, cachePath, DEFAULT_CACHE_DIR, readCache, writeCache } from './cache.ts';
 import type { Document } from './corpus/chunk.ts';
 import { oversizeWarnings } from './corpus/limits.ts';
@@ -76,11 +77,28 @@ function restoreFromCache({ analyzer, words }: Inputs, file: string, warn: (m: s
   }
 }
 
+/**
+ * The last lexicon this process built, and what it was built from. Reading WordNet and linking
+ * it to the corpus is most of a build; a rebuild of the same vocabulary with the same tables (a
+ * stale or corrupt cache, a reload that added no new word) reuses it.
+ */
+let lastLexicon: { readonly key: string; readonly lexicon: ReturnType<typeof buildLexicon> } | undefined;
+
+function lexiconFor(vocabulary: ReadonlySet<string>, { corpus, analyzer }: Inputs): ReturnType<typeof buildLexicon> {
+  const h = createHash('sha256');
+  for (const [name, text] of corpus.files) if (name.startsWith('tables')) h.update(`\0${name}\0${text}`);
+  for (const term of [...vocabulary].sort()) h.update(`\0${term}`);
+  const key = h.digest('hex');
+  if (lastLexicon?.key !== key) lastLexicon = { key, lexicon: buildLexicon(vocabulary, analyzer, corpus.tables.related) };
+  return lastLexicon.lexicon;
+}
+
 /** Everything the engine computes from the corpus: passages, index, WordNet's relatives, quotations, term vectors. */
-function build({ corpus, analyzer, words }: Inputs): EngineParts {
+function build(inputs: Inputs): EngineParts {
+  const { corpus, analyzer, words } = inputs;
   const documents = buildDocuments(corpus.sources, corpus.tables);
   const index = PassageIndex.build(documents, analyzer);
-  const { related, nonNouns } = buildLexicon(index.vocabulary(), analyzer, corpus.tables.related);
+  const { related, nonNouns } = lexiconFor(index.vocabulary(), inputs);
   const extractor = new QuotationExtractor(analyzer);
   const quotations = documents.flatMap((d) => extractor.extract(d));
   const quotes = new QuoteIndex(quotations, new Map(documents.map((d) => [d.meta.id, d.meta])), analyzer);
