@@ -492,8 +492,8 @@ async function main(): Promise<void> {
   // Adding one article to the 10k archive while the engine runs (bench/reload.ts).
   const tenK = rows.find((r) => r.size === 10_000);
   if (tenK?.corpus) {
-    const reload = await child<{ reloadMs: number; swapped: boolean; answered: boolean }>('adding one article to the 10k archive', './reload.ts', ['--corpus', tenK.corpus.dir], 300_000);
-    const value = reload.ok ? `${ms(reload.result.reloadMs)}${reload.result.answered ? '' : ' (the new article is not answered from!)'}` : failed(reload);
+    const reload = await child<{ reloadMs: number; answered: boolean; fullRebuildMs: number }>('adding one article to the 10k archive', './reload.ts', ['--corpus', tenK.corpus.dir], 300_000);
+    const value = reload.ok ? `${ms(reload.result.reloadMs)}${reload.result.answered ? '' : ' (the new article is not answered from!)'}; the full rebuild after it ${ms(reload.result.fullRebuildMs)}` : failed(reload);
     target('adding one article to the 10k archive, running engine', '< 2 s', value, reload.ok ? reload.result.answered && reload.result.reloadMs < 2000 : false);
   }
   say('## Targets');

@@ -114,6 +114,11 @@ function writeToCache(parts: EngineParts, file: string, warn: (m: string) => voi
   }
 }
 
+/** A hash of each file's text, by its name. */
+function hashesOf(files: ReadonlyMap<string, string | Buffer>): Map<string, string> {
+  return new Map([...files].map(([name, text]) => [name, createHash('sha1').update(text).digest('hex')] as const));
+}
+
 /** What the query planner knows of words, with the bridges the options leave on. */
 function lexiconOf(parts: EngineParts, { corpus, words }: Inputs, bridges: EngineOptions['bridges']): Lexicon {
   return {
@@ -134,6 +139,8 @@ export class Engine {
     readonly quotes: QuoteIndex,
     /** Whether this engine came from the cache. */
     readonly cached: boolean,
+    /** A hash of each file of the corpus it was loaded from (sources/…, tables/…), to tell what changed since. */
+    private readonly fileHashes: ReadonlyMap<string, string>,
   ) {
     this.sourceIds = documents.map((d) => d.meta.id);
   }
@@ -153,7 +160,32 @@ export class Engine {
     const parts = restored ?? build(inputs);
     if (file !== undefined && !restored) writeToCache(parts, file, warn);
     for (const line of oversizeWarnings(parts.documents)) warn(line);
-    return new Engine(parts.documents, parts.index, lexiconOf(parts, inputs, options.bridges), parts.quotes, restored !== undefined);
+    return new Engine(parts.documents, parts.index, lexiconOf(parts, inputs, options.bridges), parts.quotes, restored !== undefined, hashesOf(inputs.corpus.files));
+  }
+
+  /**
+   * This engine with the articles added to `corpusDir` since it was loaded, when that is all
+   * that changed there (no file changed or removed, tables included); undefined otherwise.
+   * Only the new articles are analyzed, in a fraction of a full build; their words the corpus did
+   * not have reach no WordNet relatives until the next full build. Throws a CorpusError for a
+   * broken corpus.
+   */
+  withAddedSources(corpusDir: string): Engine | undefined {
+    const corpus = loadCorpus(corpusDir);
+    const hashes = hashesOf(corpus.files);
+    for (const [name, hash] of this.fileHashes) if (hashes.get(name) !== hash) return undefined;
+    const added = corpus.sources.filter((source) => !this.fileHashes.has(source.file));
+    if (added.length === 0) return undefined;
+    const analyzer = this.index.analyzer;
+    const fresh = buildDocuments(added, corpus.tables);
+    const documents = [...this.documents, ...fresh];
+    const index = this.index.withDocuments(this.documents, fresh);
+    const extractor = new QuotationExtractor(analyzer);
+    const quotations = [...this.quotes.quotations, ...fresh.flatMap((d) => extractor.extract(d))];
+    const quotes = new QuoteIndex(quotations, new Map(documents.map((d) => [d.meta.id, d.meta])), analyzer);
+    const { vectors, words } = this.lexicon;
+    const lexicon: Lexicon = { ...this.lexicon, ...(vectors && words ? { vectors: new TermVectors(words, index.surfaces) } : {}) };
+    return new Engine(documents, index, lexicon, quotes, false, hashes);
   }
 
   /**

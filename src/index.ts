@@ -31,7 +31,7 @@ process.on('unhandledRejection', (reason) => log.error('unhandled rejection', re
 const corpusDir = config.corpusDir ?? DEFAULT_CORPUS_DIR;
 const engine = loadEngineOrExplain(corpusDir) ?? process.exit(1);
 // A changed corpus (a file under sources/, or SIGHUP) is rebuilt beside this engine and swapped in.
-const live = new LiveEngine(engine, { corpusDir, load: () => Engine.load({ corpusDir }), prebuild: buildInChild, log });
+const live = new LiveEngine(engine, { corpusDir, load: () => Engine.load({ corpusDir }), addOnly: (current) => current.withAddedSources(corpusDir), prebuild: buildInChild, log });
 live.watch();
 process.on('SIGHUP', () => void live.reload('SIGHUP'));
 

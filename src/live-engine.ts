@@ -4,7 +4,8 @@
  *
  * The new engine is built beside the old one, in a child process (build-cache.ts) that writes the
  * engine cache, so the old engine keeps answering while it builds; then the cache is loaded here
- * (a fraction of a second) and the new engine swapped in. Each question reads `engine` once when
+ * (a fraction of a second) and the new engine swapped in. When articles were only added, an
+ * engine with them indexed (Engine.withAddedSources) is swapped in first, before the full build. Each question reads `engine` once when
  * it starts, so a question in flight finishes on the engine it started with. A broken corpus file
  * keeps the old engine answering, and the log says which file and why.
  */
@@ -19,6 +20,11 @@ export interface LiveEngineOptions {
   readonly corpusDir: string;
   /** The engine over the corpus as it is now (a cache hit after `prebuild`); throws for a broken corpus. */
   readonly load: () => Engine;
+  /**
+   * The engine with what was added to the corpus, built here at once, when only articles were
+   * added (see Engine.withAddedSources); undefined when anything else changed. Throws for a broken corpus.
+   */
+  readonly addOnly?: (engine: Engine) => Engine | undefined;
   /** Builds the new engine's cache without blocking this process; resolves with a one-line error, or null when built. */
   readonly prebuild?: (corpusDir: string) => Promise<string | null>;
   readonly log: Pick<Logger, 'info' | 'warn'>;
@@ -80,19 +86,32 @@ export class LiveEngine {
   private async rebuild(reason: string): Promise<boolean> {
     const { corpusDir, log } = this.options;
     log.info(`corpus: rebuilding (${reason})`);
+    // Articles only added: answer from them at once; the full build (their words' relatives,
+    // the cache for the next start) follows.
+    try {
+      const added = this.options.addOnly?.(this.current);
+      if (added) this.swap(added, 'the added articles indexed; the full rebuild follows');
+    } catch (err) {
+      log.warn(`corpus: kept the engine already answering: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
     const failed = this.options.prebuild ? await this.options.prebuild(corpusDir) : null;
     if (failed) {
       log.warn(`corpus: kept the engine already answering: ${failed}`);
       return false;
     }
     try {
-      this.current = this.options.load();
+      this.swap(this.options.load(), 'rebuilt');
     } catch (err) {
       log.warn(`corpus: kept the engine already answering: ${err instanceof Error ? err.message : String(err)}`);
       return false;
     }
-    log.info(`corpus: now answering from ${this.current.sources().map((s) => s.meta.id).join(', ')}`);
     return true;
+  }
+
+  private swap(engine: Engine, how: string): void {
+    this.current = engine;
+    this.options.log.info(`corpus: now answering from ${engine.sources().map((s) => s.meta.id).join(', ')} (${how})`);
   }
 
   /** Watches the corpus's sources/ folder and reloads once it has been still for `settleMs`; returns a function that stops watching. */

@@ -98,19 +98,43 @@ export class PassageIndex {
 
   /** Analyzes every passage and indexes it. */
   static build(documents: readonly Document[], analyzer: Analyzer): PassageIndex {
-    const search = new SavableMiniSearch<IndexDoc>(MINISEARCH_OPTIONS);
-    const docFreq = new Map<string, number>();
+    const parts = { search: new SavableMiniSearch<IndexDoc>(MINISEARCH_OPTIONS), docFreq: new Map<string, number>(), surfaces: new Map<string, Set<string>>(), dict: new Map<string, number>(), passageTerms: [] };
+    return PassageIndex.indexing(documents, documents, analyzer, parts);
+  }
+
+  /**
+   * This index with `added` documents indexed too, as a new index: this one is not changed (its
+   * MiniSearch is copied through its saved state), so an engine still answering from it keeps
+   * its answers. Only the added passages are analyzed.
+   */
+  withDocuments(documents: readonly Document[], added: readonly Document[]): PassageIndex {
     const surfaces = new Map<string, Set<string>>();
-    const dict = new Map<string, number>();
+    for (const [term, forms] of this.surfaces) surfaces.set(term, new Set(forms));
+    return PassageIndex.indexing([...documents, ...added], added, this.analyzer, {
+      search: SavableMiniSearch.restore<IndexDoc>(this.search.save(), MINISEARCH_OPTIONS),
+      docFreq: new Map(this.docFreq),
+      surfaces,
+      dict: new Map(this.dict),
+      passageTerms: [...this.passageTerms],
+    });
+  }
+
+  /** Analyzes the passages of `fresh` into the given structures and returns the index over `documents` (which end with `fresh`). */
+  private static indexing(
+    documents: readonly Document[],
+    fresh: readonly Document[],
+    analyzer: Analyzer,
+    parts: { search: SavableMiniSearch<IndexDoc>; docFreq: Map<string, number>; surfaces: Map<string, Set<string>>; dict: Map<string, number>; passageTerms: PassageTerms[] },
+  ): PassageIndex {
+    const { search, docFreq, surfaces, dict, passageTerms } = parts;
     const idOf = (t: string): number => {
       let id = dict.get(t);
       if (id === undefined) dict.set(t, (id = dict.size));
       return id;
     };
     const sortedIds = (terms: Iterable<string>): number[] => [...new Set([...terms].map(idOf))].sort((a, b) => a - b);
-    const passageTerms: PassageTerms[] = [];
     const docs: IndexDoc[] = [];
-    for (const doc of documents) {
+    for (const doc of fresh) {
       const titleTerms = analyzer.terms(doc.meta.title);
       const headingTerms = new Map<string | null, string[]>();
       for (const p of doc.passages) {

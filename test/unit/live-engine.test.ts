@@ -14,7 +14,7 @@ test('an article added while running is answered from once it settles; a broken 
   const dir = tempCorpus({ 'neo.md': real('neo.md'), 'rsis.md': real('rsis.md') });
   const lines: string[] = [];
   const log = { info: (m: string) => lines.push(`info ${m}`), warn: (m: string) => lines.push(`warn ${m}`) };
-  const live = new LiveEngine(realEngine(), { corpusDir: dir, load: () => Engine.load({ corpusDir: dir, cache: false }), log, settleMs: 50 });
+  const live = new LiveEngine(realEngine(), { corpusDir: dir, load: () => Engine.load({ corpusDir: dir, cache: false }), addOnly: (e) => e.withAddedSources(dir), log, settleMs: 50 });
   const stop = live.watch();
   try {
     const before = live.engine;
@@ -26,6 +26,7 @@ test('an article added while running is answered from once it settles; a broken 
     writeFileSync(join(dir, 'sources', 'third.md'), THIRD);
     await swapped;
     assert.deepEqual(live.engine.sources().map((s) => s.meta.id), ['NEO', 'RSIS', 'THIRD']);
+    assert.ok(lines.some((l) => l.includes('now answering from NEO, RSIS, THIRD (the added articles indexed')), 'answered from the added article before the full rebuild');
     assert.equal(live.engine.ask('where was the fifth round held').answers[0]?.passage.source, 'THIRD');
     // A question begun on the engine before the swap finishes there.
     assert.deepEqual(before.sources().map((s) => s.meta.id), ['NEO', 'RSIS']);
@@ -64,4 +65,22 @@ test('a reload asked for while one runs runs once after it, not at the same time
   await new Promise((r) => setTimeout(r, 100));
   assert.equal(most, 1, 'never two builds at once');
   assert.equal(loads, 2, 'the first, and one more for the reloads asked for meanwhile');
+});
+
+test('an engine with added articles analyzes only them, answers from them, and leaves the engine it came from as it was; anything else changed is no addition', () => {
+  const real = (f: string): string => readFileSync(join(DEFAULT_CORPUS_DIR, 'sources', f), 'utf8');
+  const dir = tempCorpus({ 'neo.md': real('neo.md'), 'rsis.md': real('rsis.md'), 'third.md': THIRD });
+  try {
+    const base = realEngine();
+    const added = base.withAddedSources(dir) ?? assert.fail('the added article');
+    assert.equal(added.index.size, base.index.size + 1);
+    assert.equal(added.ask('where was the fifth round held').answers[0]?.passage.source, 'THIRD');
+    assert.deepEqual(base.sources().map((s) => s.meta.id), ['NEO', 'RSIS'], 'the engine it came from is unchanged');
+    assert.ok(base.ask('where was the fifth round held').answers.every((a) => a.passage.source !== 'THIRD'));
+    assert.deepEqual(added.quote('Araghchi').quotes.map((q) => q.quotation.id), base.quote('Araghchi').quotes.map((q) => q.quotation.id));
+    writeFileSync(join(dir, 'sources', 'rsis.md'), real('rsis.md').replace('May 3', 'May 4'));
+    assert.equal(base.withAddedSources(dir), undefined, 'a changed article is no addition');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
