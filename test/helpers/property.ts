@@ -1,14 +1,19 @@
 /**
  * Shared settings for the property tests: how many cases (FC_RUNS_SCALE multiplies every
- * property's count, e.g. FC_RUNS_SCALE=10 for a long local run), which seed (FC_SEED replays a
+ * property's count, e.g. FC_RUNS_SCALE=10 for a long local run; each run of npm test draws a
+ * fresh seed, so the runs add up over time), which seed (FC_SEED replays a
  * run; otherwise a fresh one, printed), and a stopwatch that fails a call slower than the bound
  * and keeps the slowest time of each operation for the report.
  */
 import assert from 'node:assert/strict';
 import type { Parameters as FcParameters } from 'fast-check';
 
-/** Each call must finish within this many milliseconds (generous: the usual is 1–3 ms). */
-export const CALL_BOUND_MS = 200;
+/**
+ * Each call must finish within this many milliseconds: a bound on stalls (a regular expression
+ * that backtracks without end), not a speed target — the usual is 1–3 ms, and speed is
+ * measured by npm run bench. 200 ms failed on a 2-core machine loaded by other work.
+ */
+export const CALL_BOUND_MS = 1000;
 
 const scale = Number(process.env.FC_RUNS_SCALE ?? '1');
 const seedEnv = process.env.FC_SEED;

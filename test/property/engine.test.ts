@@ -39,7 +39,7 @@ describe('engine under hostile input (property-based)', { timeout: 120_000 }, ()
         }
         JSON.stringify(r);
       }),
-      fcParams(2500),
+      fcParams(1200),
     );
   });
 
@@ -55,7 +55,7 @@ describe('engine under hostile input (property-based)', { timeout: 120_000 }, ()
         const r = engine.ask(noisy);
         assert.equal(r.answers[0]?.passage.id, clean?.passage.id, JSON.stringify(noisy));
       }),
-      fcParams(300),
+      fcParams(150),
     );
   });
 
@@ -70,7 +70,7 @@ describe('engine under hostile input (property-based)', { timeout: 120_000 }, ()
         }
         JSON.stringify(r);
       }),
-      fcParams(2500),
+      fcParams(1200),
     );
   });
 
@@ -89,7 +89,7 @@ describe('engine under hostile input (property-based)', { timeout: 120_000 }, ()
         for (const d of r.differences) assert.ok(d.values.length >= 2 && d.note.length > 0);
         JSON.stringify(r);
       }),
-      fcParams(2000),
+      fcParams(1000),
     );
   });
 

@@ -203,7 +203,7 @@ describe('replies under hostile input (property-based)', { timeout: 180_000 }, (
         const page = checkMessage(onlyOne(turned, 'ask page').payload, 'ask page');
         checkButtons({ ...page, content: body.content }, query, 'ask page');
       }),
-      fcParams(1200),
+      fcParams(600),
     );
   });
 
@@ -223,7 +223,7 @@ describe('replies under hostile input (property-based)', { timeout: 180_000 }, (
         await watch.timeAsync('/quote page', q, () => quoteCommand.page(button(o.asker, more, String(body.content), turned), { ...state, page: pageNo, query: q }, ctx));
         checkMessage(onlyOne(turned, 'quote page').payload, 'quote page');
       }),
-      fcParams(1200),
+      fcParams(600),
     );
   });
 
@@ -234,7 +234,7 @@ describe('replies under hostile input (property-based)', { timeout: 180_000 }, (
         await watch.timeAsync('/compare', topic, () => compareCommand.execute(chatInput(o.asker, { topic }, { hide: o.hide }, undefined, sent), ctx));
         checkMessage(onlyOne(sent, '/compare').payload, '/compare');
       }),
-      fcParams(1000),
+      fcParams(500),
     );
   });
 
@@ -245,7 +245,7 @@ describe('replies under hostile input (property-based)', { timeout: 180_000 }, (
         await watch.timeAsync('Find in sources', content, () => findCommand.execute(contextMenu(asker, content, sent), ctx));
         checkMessage(onlyOne(sent, 'Find in sources').payload, 'Find in sources');
       }),
-      fcParams(600),
+      fcParams(300),
     );
   });
 
@@ -264,7 +264,7 @@ describe('replies under hostile input (property-based)', { timeout: 180_000 }, (
           for (const s of allStrings(payload)) assert.ok(!hasLoneSurrogate(s), `${name}: a lone surrogate`);
         }
       }),
-      fcParams(600),
+      fcParams(300),
     );
   });
 });
@@ -359,7 +359,7 @@ describe('replies built from hostile engine answers (property-based)', { timeout
           checkMessage(toPayload(compareReply(stub, query, opts)), 'compareReply', o.target);
         },
       ),
-      fcParams(1500),
+      fcParams(700),
     );
   });
 });
@@ -372,7 +372,7 @@ describe('text primitives under hostile input (property-based)', () => {
         assert.equal(unescapeText(e), s);
         assert.equal(unescapedMention(e), null, JSON.stringify(e.slice(0, 100)));
       }),
-      fcParams(1500),
+      fcParams(700),
     );
   });
 
@@ -387,7 +387,7 @@ describe('text primitives under hostile input (property-based)', () => {
           if (max > 1) assert.ok(!/(^|[^\\])(\\\\)*\\…$/.test(t), 'the ellipsis is not escaped');
         }
       }),
-      fcParams(1500),
+      fcParams(700),
     );
   });
 
@@ -401,7 +401,7 @@ describe('text primitives under hostile input (property-based)', () => {
         assert.equal(unescapedMention(out), null, JSON.stringify(out.slice(0, 100)));
         assert.ok(!hasLoneSurrogate(out), JSON.stringify(out.slice(0, 40)));
       }),
-      fcParams(1500),
+      fcParams(700),
     );
   });
 
@@ -418,7 +418,7 @@ describe('text primitives under hostile input (property-based)', () => {
         assert.equal(unescapedMention(out), null, `${JSON.stringify(text)} cut to ${max}: ${JSON.stringify(out)}`);
         assert.ok(!hasLoneSurrogate(out));
       }),
-      fcParams(1500),
+      fcParams(700),
     );
   });
 
@@ -456,7 +456,7 @@ describe('text primitives under hostile input (property-based)', () => {
         assert.ok(state);
         assert.equal(resolvePageQuery(state, content), query);
       }),
-      fcParams(1000),
+      fcParams(500),
     );
   });
 });
