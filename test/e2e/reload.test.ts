@@ -1,8 +1,9 @@
 /**
  * Reload without a restart, through `npm start` against the fake Discord with CORPUS_DIR: an
  * article added while the bot runs is answered from once the bot logs the swap (within seconds),
- * and /help, /sources, /ask, /quote and /compare name it; a broken file then leaves the old
- * answers in place and the log names the file and why.
+ * and /help, /sources, /ask, /quote and /compare name it; a changed file is answered from after
+ * the full rebuild; a broken file then leaves the old answers in place and the log names the
+ * file and why.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,6 +55,16 @@ describe('a corpus changed while the bot runs', { timeout: 90_000 }, () => {
       const quoted = await reply('quote', { query: 'Haddad' });
       assert.ok(quoted.includes('Laila Haddad') && quoted.includes('THIRD'), `/quote finds its speaker, found without a table: ${quoted.slice(0, 300)}`);
       assert.match(await reply('compare', { topic: 'the fifth round' }), /Source: THIRD/, '/compare sets it beside the others');
+
+      // A changed article goes through the full rebuild (in a child process, then the cache),
+      // after the one that followed the addition.
+      const rebuilt = (): number => bot.logLines().filter((l) => String(l.msg).includes('(rebuilt)')).length;
+      await bot.waitForLog(() => rebuilt() >= 1, 60_000);
+      writeFileSync(join(dir, 'sources', 'third.md'), THIRD.replace('held in Rome', 'held in Geneva'));
+      await bot.waitForLog(() => rebuilt() >= 2, 60_000);
+      const geneva = fake.sendInteraction(fake.chatInputInteraction('ask', { question: 'where was the fifth round held' }, { userId: String(++user) }));
+      const [answer] = await fake.waitForInteractionResponses(geneva);
+      assert.match(JSON.stringify(messageOf(answer)), /Geneva/, 'the changed text is answered from');
 
       writeFileSync(join(dir, 'sources', 'broken.md'), GOOD_FRONT_MATTER.replace('id: TEST', 'id: BROKEN').replace('2025-04-20', '20 April'));
       const kept = await bot.waitForLog((l) => String(l.msg).startsWith('corpus: kept the engine'), 60_000);
