@@ -4,16 +4,20 @@
  *
  * - Quotes split by their attribution ("However," he cautioned, "it won't be easy.") are one
  *   quotation; so are two quotes around "X said." between them.
- * - A short Title Case quote right after a speech verb is a name (wrote «Tehran Times»): it is
- *   kept as a term and names the speaker.
- * - The speaker comes from the attribution after the quote (", a Tehran source stated"), else
- *   from the subject of the last speech verb before it in the sentence (X said / told /
- *   described … as / announced that …). "he" and "she" are the last person named; a role alone
- *   ("the foreign minister") is that person too. "According to X" names X.
- * - Speakers are found in the text itself: a run of capitalised words ("Esmaeil Baghaei"), and
- *   later that person's surname alone ("Baghaei told reporters") is the same person. The alias
- *   table only joins spellings of one name (Whitcoff → Steve Witkoff); an unnamed speaker is its
- *   noun phrase ("Tehran source").
+ * - A short Title Case quote is a name (wrote «Tehran Times», CBS's "Face the Nation"): it is
+ *   kept as a term with no speaker, and after a speech verb it names the speaker.
+ * - The speaker comes from the attribution after the quote (", a Tehran source stated", "said X,
+ *   a role", "X told reporters in Vienna"), else from "according to X" or the subject of the last
+ *   speech verb before it in the sentence (X said / told / described … as / announced that …),
+ *   else, after a colon, the sentence's subject. "he" and "she" are the first person named in the
+ *   last sentence that names one; "the envoy" is the last speaker so described, else that
+ *   person; "it" and "the statement" are the body named last. A quote that opens its sentence
+ *   right after an attributed one goes on with its speaker; a so-called one has none.
+ * - Speakers are found in the text itself: a run of capitalised words ("Esmaeil Baghaei"), its
+ *   titles ("Deputy Foreign Minister") and the body before it left out; later any ending of
+ *   that name ("Baghaei", "Al Kuwari"), or an honorific and its first word ("Dr Lim"), is the
+ *   same person. The alias table only joins spellings of one name (Whitcoff → Steve Witkoff);
+ *   an unnamed speaker is its noun phrase ("Tehran source").
  * - Quotes of three words or fewer are terms (scare quotes), longer ones statements.
  */
 import type { Document, Passage } from '../corpus/chunk.ts';
