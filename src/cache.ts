@@ -28,7 +28,7 @@ function versions(): string {
   return [process.version, own, ...packages].join('/');
 }
 
-/** The cache key: a hash of the versions, the inputs (name → bytes) and the code that turns them into an engine. */
+/** The cache key: a hash of the versions, the inputs (name → their bytes, or a hash of them) and the code that turns them into an engine. */
 export function cacheKey(inputs: ReadonlyMap<string, string | Buffer>): string {
   const code = [...CODE_DIRS.flatMap((dir) => readdirSync(dir).filter((n) => n.endsWith('.ts')).sort().map((n) => join(dir, n))), ...CODE_FILES];
   const named = [...[...inputs].sort(([a], [b]) => a.localeCompare(b)), ...code.map((f) => [basename(f), readFileSync(f)] as const)];

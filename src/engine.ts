@@ -45,6 +45,8 @@ interface Inputs {
   readonly corpus: LoadedCorpus;
   readonly words: WordVectors;
   readonly analyzer: Analyzer;
+  /** A hash of each file read (sources, tables, word vectors), by name. */
+  readonly fileHashes: ReadonlyMap<string, string>;
   /** The cache file for this corpus and code, or undefined with the cache off. */
   readonly cacheFile: string | undefined;
 }
@@ -54,12 +56,14 @@ function readInputs(options: EngineOptions): Inputs {
   const corpus = loadCorpus(corpusDir);
   const { bytes: vectorBytes, words } = WordVectors.readTable(corpusDir);
   const cacheDir = options.cache ?? DEFAULT_CACHE_DIR;
-  const files = new Map<string, string | Buffer>([...corpus.files, ['tables/word-vectors.bin', vectorBytes]]);
+  // Each file is hashed once: the cache key is made of these hashes, and the engine keeps them to tell what changed.
+  const fileHashes = hashesOf(corpus, vectorBytes);
   return {
     corpus,
     words,
     analyzer: new Analyzer(corpus.tables),
-    cacheFile: cacheDir === false ? undefined : cachePath(cacheDir, cacheKey(files)),
+    fileHashes,
+    cacheFile: cacheDir === false ? undefined : cachePath(cacheDir, cacheKey(fileHashes)),
   };
 }
 
@@ -114,9 +118,10 @@ function writeToCache(parts: EngineParts, file: string, warn: (m: string) => voi
   }
 }
 
-/** A hash of each file's text, by its name. */
-function hashesOf(files: ReadonlyMap<string, string | Buffer>): Map<string, string> {
-  return new Map([...files].map(([name, text]) => [name, createHash('sha1').update(text).digest('hex')] as const));
+/** A hash of each file of a corpus (sources, tables) and of its word-vector table, by name. */
+function hashesOf(corpus: LoadedCorpus, vectorBytes: Buffer): Map<string, string> {
+  const files = new Map<string, string | Buffer>([...corpus.files, ['tables/word-vectors.bin', vectorBytes]]);
+  return new Map([...files].map(([name, bytes]) => [name, createHash('sha256').update(bytes).digest('hex')] as const));
 }
 
 /** What the query planner knows of words, with the bridges the options leave on. */
@@ -160,7 +165,7 @@ export class Engine {
     const parts = restored ?? build(inputs);
     if (file !== undefined && !restored) writeToCache(parts, file, warn);
     for (const line of oversizeWarnings(parts.documents)) warn(line);
-    return new Engine(parts.documents, parts.index, lexiconOf(parts, inputs, options.bridges), parts.quotes, restored !== undefined, hashesOf(inputs.corpus.files));
+    return new Engine(parts.documents, parts.index, lexiconOf(parts, inputs, options.bridges), parts.quotes, restored !== undefined, inputs.fileHashes);
   }
 
   /**
@@ -172,7 +177,7 @@ export class Engine {
    */
   withAddedSources(corpusDir: string): Engine | undefined {
     const corpus = loadCorpus(corpusDir);
-    const hashes = hashesOf(corpus.files);
+    const hashes = hashesOf(corpus, WordVectors.readTable(corpusDir).bytes);
     for (const [name, hash] of this.fileHashes) if (hashes.get(name) !== hash) return undefined;
     const added = corpus.sources.filter((source) => !this.fileHashes.has(source.file));
     if (added.length === 0) return undefined;
