@@ -92,21 +92,22 @@ export class LiveEngine {
       const added = this.options.addOnly?.(this.current);
       if (added) this.swap(added, 'the added articles indexed; the full rebuild follows');
     } catch (err) {
-      log.warn(`corpus: kept the engine already answering: ${err instanceof Error ? err.message : String(err)}`);
-      return false;
+      return this.keep(err);
     }
     const failed = this.options.prebuild ? await this.options.prebuild(corpusDir) : null;
-    if (failed) {
-      log.warn(`corpus: kept the engine already answering: ${failed}`);
-      return false;
-    }
+    if (failed) return this.keep(failed);
     try {
       this.swap(this.options.load(), 'rebuilt');
     } catch (err) {
-      log.warn(`corpus: kept the engine already answering: ${err instanceof Error ? err.message : String(err)}`);
-      return false;
+      return this.keep(err);
     }
     return true;
+  }
+
+  /** Keeps the engine already answering, and logs why (a broken file: the file, the field, the fix). */
+  private keep(why: unknown): false {
+    this.options.log.warn(`corpus: kept the engine already answering: ${why instanceof Error ? why.message : String(why)}`);
+    return false;
   }
 
   private swap(engine: Engine, how: string): void {
