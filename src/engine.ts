@@ -84,17 +84,21 @@ function restoreFromCache({ analyzer, words }: Inputs, file: string, warn: (m: s
 /**
  * The last lexicon this process built, and what it was built from. Reading WordNet and linking
  * it to the corpus is most of a build; a rebuild of the same vocabulary with the same tables (a
- * stale or corrupt cache, a reload that added no new word) reuses it.
+ * stale or corrupt cache, a reload that added no new word) reuses it while an engine still holds
+ * it (a weak reference: an engine swapped out takes its lexicon with it).
  */
-let lastLexicon: { readonly key: string; readonly lexicon: ReturnType<typeof buildLexicon> } | undefined;
+let lastLexicon: { readonly key: string; readonly lexicon: WeakRef<ReturnType<typeof buildLexicon>> } | undefined;
 
 function lexiconFor(vocabulary: ReadonlySet<string>, { corpus, analyzer }: Inputs): ReturnType<typeof buildLexicon> {
   const h = createHash('sha256');
   for (const [name, text] of corpus.files) if (name.startsWith('tables')) h.update(`\0${name}\0${text}`);
   for (const term of [...vocabulary].sort()) h.update(`\0${term}`);
   const key = h.digest('hex');
-  if (lastLexicon?.key !== key) lastLexicon = { key, lexicon: buildLexicon(vocabulary, analyzer, corpus.tables.related) };
-  return lastLexicon.lexicon;
+  const reused = lastLexicon?.key === key ? lastLexicon.lexicon.deref() : undefined;
+  if (reused) return reused;
+  const lexicon = buildLexicon(vocabulary, analyzer, corpus.tables.related);
+  lastLexicon = { key, lexicon: new WeakRef(lexicon) };
+  return lexicon;
 }
 
 /** Everything the engine computes from the corpus: passages, index, WordNet's relatives, quotations, term vectors. */
