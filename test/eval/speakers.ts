@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Document } from '../../src/corpus/chunk.ts';
-import { DEFAULT_CORPUS_DIR, loadTables, parseSource } from '../../src/corpus/load.ts';
+import { DEFAULT_CORPUS_DIR, loadTables, parseSource, type CorpusTables } from '../../src/corpus/load.ts';
 import { buildDocuments } from '../../src/corpus/pipeline.ts';
 import { Analyzer } from '../../src/search/analyzer.ts';
 import { QuotationExtractor } from '../../src/search/quotations.ts';
@@ -29,8 +29,7 @@ export const SPEAKER_SETS = [
 ] as const;
 export const SPEAKER_ARTICLES = SPEAKER_SETS[0].dir;
 
-export function loadSpeakerArticles(dir: string = SPEAKER_ARTICLES): Document[] {
-  const tables = loadTables(DEFAULT_CORPUS_DIR);
+export function loadSpeakerArticles(dir: string = SPEAKER_ARTICLES, tables: CorpusTables = loadTables(DEFAULT_CORPUS_DIR)): Document[] {
   const sources = readdirSync(dir)
     .filter((f) => f.endsWith('.md') && f !== 'README.md')
     .sort()
@@ -46,5 +45,5 @@ export function loadSpeakerGold(dir: string = SPEAKER_ARTICLES): GoldQuote[] {
 export function scoreSpeakerArticles(dir: string = SPEAKER_ARTICLES): QuoteScores {
   const tables = loadTables(DEFAULT_CORPUS_DIR);
   const extractor = new QuotationExtractor(new Analyzer(tables));
-  return scoreQuotations(loadSpeakerArticles(dir).flatMap((d) => extractor.extract(d)), loadSpeakerGold(dir));
+  return scoreQuotations(loadSpeakerArticles(dir, tables).flatMap((d) => extractor.extract(d)), loadSpeakerGold(dir));
 }

@@ -100,8 +100,8 @@ Israel's intelligence minister, Yossi Amrani, was blunter in comments to Fox New
 The Ministry of Foreign Affairs also issued a statement. "Iran will attend the next round in good faith," the statement read.
 
 Dr Lim Wei Ling teaches at a university in Singapore. "Asia will be the first to pay if the talks fail," Dr Lim said.`;
-  const corpus = tempCorpus({ 'test.md': text });
-  const doc = buildDocuments(loadCorpus(corpus).sources, loadCorpus(corpus).tables)[0] ?? assert.fail('no document');
+  const corpus = loadCorpus(tempCorpus({ 'test.md': text }));
+  const doc = buildDocuments(corpus.sources, corpus.tables)[0] ?? assert.fail('no document');
   const found = new QuotationExtractor(engine.index.analyzer).extract(doc);
   const speakerOf = (start: string): string | null | undefined => found.find((q) => q.text.startsWith(start))?.speaker;
   assert.equal(speakerOf('We have not received'), 'Esmaeil Baghaei');
