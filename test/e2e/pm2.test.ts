@@ -25,6 +25,9 @@ function run(command: string, args: readonly string[], env: Record<string, strin
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    // A command that cannot start (pm2 missing) emits 'error'; unheard, it would be thrown and the
+    // after() hook that runs `pm2 kill` would never end, holding up the whole suite.
+    child.once('error', (err) => (out += `${err.message}\n`));
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       resolve({ code: code ?? signal ?? 'unknown', out });
