@@ -136,43 +136,59 @@ export function readWordNet(dir: string = wordnetDir()): Map<string, Synset> {
   return synsets;
 }
 
-/** Steps from the root of the noun hierarchy, for every noun synset. */
-function nounDepths(synsets: ReadonlyMap<string, Synset>): Map<string, number> {
-  const depth = new Map<string, number>();
-  let frontier: string[] = [];
-  for (const [key, s] of synsets) {
-    if (s.pos === 'n' && s.up.length === 0) {
-      depth.set(key, 0);
-      frontier.push(key);
-    }
-  }
-  for (let d = 1; frontier.length > 0; d++) {
-    const next: string[] = [];
-    for (const key of frontier) {
-      for (const child of synsets.get(key)?.down ?? []) {
-        if (!depth.has(child)) {
-          depth.set(child, d);
-          next.push(child);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return depth;
+/** One list per synset, one after another: synset i's items are items[starts[i]] up to items[starts[i + 1]]. */
+export interface Lists {
+  readonly starts: Uint32Array;
+  readonly items: Uint32Array;
 }
 
+function listOf(lists: Lists, i: number): Uint32Array {
+  return lists.items.subarray(lists.starts[i] ?? 0, lists.starts[i + 1] ?? 0);
+}
+
+function toLists(count: number, itemsOf: (i: number) => Iterable<number>): Lists {
+  const starts = new Uint32Array(count + 1);
+  const items: number[] = [];
+  for (let i = 0; i < count; i++) {
+    for (const item of itemsOf(i)) items.push(item);
+    starts[i + 1] = items.length;
+  }
+  return { starts, items: Uint32Array.from(items) };
+}
+
+const POS: readonly Pos[] = ['n', 'v', 'a', 'r'];
+
 /**
- * Builds the table for a corpus whose index terms are `vocabulary`, analyzing WordNet's words
- * with the same analyzer as the corpus.
+ * What a lexicon takes from WordNet whatever the corpus: the synsets, numbered in WordNet's
+ * order, with the terms the corpus's analyzer makes of their lemmas. Preparing it is most of a
+ * build (reading WordNet and analyzing its 150,000 lemmas: about 2 s), and depends only on the
+ * analyzer's tables; linking it to a corpus's vocabulary takes a few milliseconds. It is all
+ * typed arrays and strings, which node:v8 clones fast, so that it can be cached.
  */
-export function buildLexicon(
-  vocabulary: ReadonlySet<string>,
-  analyzer: Analyzer,
-  domain: readonly { readonly strength: number; readonly words: readonly string[] }[] = [],
-  synsets: ReadonlyMap<string, Synset> = readWordNet(),
-): Lexicon {
-  const S = RELATED_STRENGTH;
-  const depth = nounDepths(synsets);
+export interface WordNetTerms {
+  /** The terms of the lemmas for which some synset is one of their frequent senses. */
+  readonly terms: readonly string[];
+  /** Per synset, its part of speech (an index into POS). */
+  readonly pos: Uint8Array;
+  /** Per noun synset, its steps from the root of the noun hierarchy (0 for the others). */
+  readonly depth: Uint16Array;
+  /** Per synset, the terms (ids into terms) of the lemmas for which it is one of their frequent senses, each once. */
+  readonly termIds: Lists;
+  /** Per synset, the synsets its pointers lead to (see Synset). */
+  readonly up: Lists;
+  readonly down: Lists;
+  readonly near: Lists;
+  /** See Lexicon.nonNouns. */
+  readonly nonNouns: ReadonlySet<string>;
+}
+
+/** WordNet's synsets as the analyzer's terms (see WordNetTerms). */
+export function prepareWordNet(analyzer: Analyzer): WordNetTerms {
+  const synsets = readWordNet();
+  const list = [...synsets.values()];
+  const numbers = new Map([...synsets.keys()].map((key, i) => [key, i]));
+  // A pointer to a synset WordNet lacks (3.1 has none) leads nowhere.
+  const numbered = (keys: readonly string[]): number[] => keys.flatMap((key) => numbers.get(key) ?? []);
   const termCache = new Map<string, string | null>();
   const termOf = (lemma: string): string | null => {
     let t = termCache.get(lemma);
@@ -182,15 +198,75 @@ export function buildLexicon(
     }
     return t;
   };
-  /** Terms of the lemmas for which this synset is one of their frequent senses. */
-  const termsOf = (key: string): string[] => {
-    const s = synsets.get(key);
-    if (!s) return [];
-    return s.lemmas
-      .filter((_, i) => (s.ranks[i] ?? 99) <= S.maxSenseRank)
-      .map(termOf)
-      .filter((t): t is string => t !== null);
+  const terms: string[] = [];
+  const termNumbers = new Map<string, number>();
+  const termIds = toLists(list.length, (i) => {
+    const s = list[i] as Synset;
+    const frequent = s.lemmas.filter((_, k) => (s.ranks[k] ?? 99) <= RELATED_STRENGTH.maxSenseRank).map(termOf);
+    const ids = new Set<number>();
+    for (const t of frequent) {
+      if (t === null) continue;
+      let id = termNumbers.get(t);
+      if (id === undefined) termNumbers.set(t, (id = terms.push(t) - 1));
+      ids.add(id);
+    }
+    return ids;
+  });
+  const up = toLists(list.length, (i) => numbered((list[i] as Synset).up));
+  const down = toLists(list.length, (i) => numbered((list[i] as Synset).down));
+
+  // Steps from the root of the noun hierarchy, for every noun synset.
+  const depth = new Uint16Array(list.length);
+  const reached = new Uint8Array(list.length);
+  let frontier = list.flatMap((s, i) => (s.pos === 'n' && listOf(up, i).length === 0 ? [i] : []));
+  for (const i of frontier) reached[i] = 1;
+  for (let d = 1; frontier.length > 0; d++) {
+    const next: number[] = [];
+    for (const i of frontier) {
+      for (const child of listOf(down, i)) {
+        if (reached[child]) continue;
+        reached[child] = 1;
+        depth[child] = d;
+        next.push(child);
+      }
+    }
+    frontier = next;
+  }
+
+  const nouns = new Set<string>();
+  const others = new Set<string>();
+  for (const s of list) {
+    for (const lemma of s.lemmas) {
+      const t = termOf(lemma);
+      if (t !== null) (s.pos === 'n' ? nouns : others).add(t);
+    }
+  }
+  return {
+    terms,
+    pos: Uint8Array.from(list, (s) => POS.indexOf(s.pos)),
+    depth,
+    termIds,
+    up,
+    down,
+    near: toLists(list.length, (i) => numbered((list[i] as Synset).near)),
+    nonNouns: new Set([...others].filter((t) => !nouns.has(t))),
   };
+}
+
+/**
+ * Builds the table for a corpus whose index terms are `vocabulary`, from WordNet prepared with
+ * the same analyzer as the corpus.
+ */
+export function buildLexicon(
+  vocabulary: ReadonlySet<string>,
+  analyzer: Analyzer,
+  domain: readonly { readonly strength: number; readonly words: readonly string[] }[] = [],
+  wordnet: WordNetTerms = prepareWordNet(analyzer),
+): Lexicon {
+  const S = RELATED_STRENGTH;
+  const { terms, pos, depth, termIds, up, down, near } = wordnet;
+  const [noun, verb, adverb] = [POS.indexOf('n'), POS.indexOf('v'), POS.indexOf('r')];
+  const inVocabulary = terms.map((t) => vocabulary.has(t));
 
   const table = new Map<string, Map<string, number>>();
   const link = (from: string, to: string, strength: number): void => {
@@ -199,29 +275,29 @@ export function buildLexicon(
     if (!m) table.set(from, (m = new Map()));
     if ((m.get(to) ?? 0) < strength) m.set(to, strength);
   };
-  const linkAll = (fromKey: string, targets: readonly string[], strength: number): void => {
-    for (const from of termsOf(fromKey)) for (const to of targets) link(from, to, strength);
+  const linkAll = (synset: number, targets: readonly string[], strength: number): void => {
+    for (const from of listOf(termIds, synset)) for (const to of targets) link(terms[from] as string, to, strength);
   };
 
-  for (const [key, s] of synsets) {
-    if (s.pos === 'r') continue;
-    const targets = [...new Set(termsOf(key).filter((t) => vocabulary.has(t)))];
+  for (let s = 0; s < pos.length; s++) {
+    if (pos[s] === adverb) continue;
+    const targets = [...listOf(termIds, s)].filter((t) => inVocabulary[t]).map((t) => terms[t] as string);
     if (targets.length === 0) continue;
-    linkAll(key, targets, S.synonym);
-    for (const n of s.near) linkAll(n, targets, S.near);
-    for (const d of s.down) linkAll(d, targets, S.down);
-    const maxUp = s.pos === 'n' ? S.maxUpNoun : s.pos === 'v' ? S.maxUpVerb : 0;
-    let level = [key];
+    linkAll(s, targets, S.synonym);
+    for (const n of listOf(near, s)) linkAll(n, targets, S.near);
+    for (const d of listOf(down, s)) linkAll(d, targets, S.down);
+    const maxUp = pos[s] === noun ? S.maxUpNoun : pos[s] === verb ? S.maxUpVerb : 0;
+    let level = [s];
     const seen = new Set(level);
     for (let d = 1; d <= maxUp && level.length > 0; d++) {
-      const next: string[] = [];
+      const next: number[] = [];
       for (const k of level) {
-        for (const up of synsets.get(k)?.up ?? []) {
-          if (seen.has(up)) continue;
-          seen.add(up);
-          next.push(up);
-          const general = s.pos === 'n' ? (depth.get(up) ?? 0) < S.minNounDepth : (synsets.get(up)?.up.length ?? 0) === 0;
-          if (!general) linkAll(up, targets, S.upBase - S.upStep * d);
+        for (const above of listOf(up, k)) {
+          if (seen.has(above)) continue;
+          seen.add(above);
+          next.push(above);
+          const general = pos[s] === noun ? (depth[above] ?? 0) < S.minNounDepth : listOf(up, above).length === 0;
+          if (!general) linkAll(above, targets, S.upBase - S.upStep * d);
         }
       }
       level = next;
@@ -234,16 +310,6 @@ export function buildLexicon(
     for (const from of terms) for (const to of terms) if (vocabulary.has(to)) link(from, to, group.strength);
   }
 
-  const nouns = new Set<string>();
-  const others = new Set<string>();
-  for (const s of synsets.values()) {
-    for (const lemma of s.lemmas) {
-      const t = termOf(lemma);
-      if (t !== null) (s.pos === 'n' ? nouns : others).add(t);
-    }
-  }
-  const nonNouns = new Set([...others].filter((t) => !nouns.has(t)));
-
   const out = new Map<string, Related[]>();
   for (const [from, m] of table) {
     out.set(
@@ -251,5 +317,5 @@ export function buildLexicon(
       [...m].map(([term, strength]) => ({ term, strength: Math.round(strength * 100) / 100 })).sort((a, b) => b.strength - a.strength),
     );
   }
-  return { related: out, nonNouns };
+  return { related: out, nonNouns: wordnet.nonNouns };
 }
