@@ -1,7 +1,7 @@
 /** Helpers for tests that need the real corpus or a throwaway one. */
 import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.ts';
 import { Engine } from '../../src/engine.ts';
 
@@ -13,10 +13,13 @@ export function realEngine(): Engine {
   return engine;
 }
 
-/** A corpus folder with the real tables and the given source files (name → text). */
+/**
+ * A corpus folder with the real tables and the given source files (name → text). The word
+ * vectors (5 MB) are not copied: a corpus folder without them reads the code's, the same bytes.
+ */
 export function tempCorpus(sources: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
-  cpSync(join(DEFAULT_CORPUS_DIR, 'tables'), join(dir, 'tables'), { recursive: true });
+  cpSync(join(DEFAULT_CORPUS_DIR, 'tables'), join(dir, 'tables'), { recursive: true, filter: (path) => basename(path) !== 'word-vectors.bin' });
   mkdirSync(join(dir, 'sources'));
   for (const [name, text] of Object.entries(sources)) writeFileSync(join(dir, 'sources', name), text);
   return dir;
