@@ -36,6 +36,12 @@ export interface EngineOptions {
   readonly bridges?: { readonly wordnet?: boolean; readonly vectors?: boolean };
   /** Where the engine cache lives (default .cache/ in the project); false builds without a cache. */
   readonly cache?: string | false;
+  /**
+   * Where WordNet's part of a build is cached (default: the engine cache's folder; false: prepared
+   * here). It depends on no corpus, only on the code and the tables, so a build without an engine
+   * cache (a throwaway corpus) can still share it.
+   */
+  readonly wordnetCache?: string | false;
   /** Hears of a cache that could not be used, or a file too big to be one article (default: a line on standard error). */
   readonly warn?: (message: string) => void;
 }
@@ -47,8 +53,8 @@ interface Inputs {
   readonly analyzer: Analyzer;
   /** A hash of each file read (sources, tables, word vectors), by name. */
   readonly fileHashes: ReadonlyMap<string, string>;
-  /** The cache's folder, or false with the cache off. */
-  readonly cacheDir: string | false;
+  /** The folder of WordNet's cache, or false with it off. */
+  readonly wordnetCacheDir: string | false;
   /** The cache file for this corpus and code, or undefined with the cache off. */
   readonly cacheFile: string | undefined;
 }
@@ -65,7 +71,7 @@ function readInputs(options: EngineOptions): Inputs {
     words,
     analyzer: new Analyzer(corpus.tables),
     fileHashes,
-    cacheDir,
+    wordnetCacheDir: options.wordnetCache ?? cacheDir,
     cacheFile: cacheDir === false ? undefined : cachePath(cacheDir, cacheKey(fileHashes)),
   };
 }
@@ -96,9 +102,9 @@ let lastWordNet: { readonly key: string; readonly wordnet: WeakRef<WordNetTerms>
  * prepared; written to the cache when it did not come from there. A file that cannot be read is
  * reported and costs a preparation, never the load.
  */
-function wordNetFor({ corpus, analyzer, fileHashes, cacheDir }: Inputs, warn: (m: string) => void): WordNetTerms {
+function wordNetFor({ corpus, analyzer, fileHashes, wordnetCacheDir }: Inputs, warn: (m: string) => void): WordNetTerms {
   const key = cacheKey(new Map([...fileHashes].filter(([name]) => name.startsWith('tables') && corpus.files.has(name))));
-  const file = cacheDir === false ? undefined : cachePath(cacheDir, key, 'wordnet');
+  const file = wordnetCacheDir === false ? undefined : cachePath(wordnetCacheDir, key, 'wordnet');
   let wordnet: WordNetTerms | undefined;
   try {
     wordnet = file === undefined ? undefined : (readCache(file) as WordNetTerms | undefined);

@@ -2,6 +2,7 @@
 import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { DEFAULT_CACHE_DIR } from '../../src/cache.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.ts';
 import { Engine } from '../../src/engine.ts';
 
@@ -11,6 +12,14 @@ let engine: Engine | undefined;
 export function realEngine(): Engine {
   engine ??= Engine.load();
   return engine;
+}
+
+/**
+ * An engine built over a throwaway corpus without an engine cache (nothing is kept for it);
+ * WordNet's part of the build, which depends on no corpus, comes from the project's cache.
+ */
+export function builtEngine(corpusDir: string, warn?: (message: string) => void): Engine {
+  return Engine.load({ corpusDir, cache: false, wordnetCache: DEFAULT_CACHE_DIR, ...(warn ? { warn } : {}) });
 }
 
 /**

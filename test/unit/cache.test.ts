@@ -160,3 +160,12 @@ test("writing a cache file removes the other keys' files of its kind only", () =
   assert.deepEqual(readdirSync(dir).sort(), ['engine-new.bin', 'wordnet-new.bin']);
   assert.equal(readCache(join(dir, 'wordnet-new.bin')), 4);
 });
+
+test('a build without an engine cache keeps WordNet\'s part in the folder wordnetCache names, and nothing else', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cache-wordnet-'));
+  const e = Engine.load({ corpusDir: tempCorpus({ 'test.md': ARTICLE }), cache: false, wordnetCache: dir });
+  assert.equal(e.cached, false);
+  assert.deepEqual(engineFiles(dir), []);
+  assert.equal(wordnetFiles(dir).length, 1);
+  assert.ok(e.ask('What did the Tehran source say about the next round?').answers.length > 0);
+});
