@@ -83,6 +83,19 @@ function listOf(lists: Lists, i: number): Uint32Array {
   return lists.items.subarray(lists.starts[i] ?? 0, lists.starts[i + 1] ?? 0);
 }
 
+/** The lists the other way round: for each of `count` items, the lists that hold it, in order. */
+function invert(lists: Lists, count: number): Lists {
+  const starts = new Uint32Array(count + 1);
+  for (const item of lists.items) starts[item + 1] = (starts[item + 1] ?? 0) + 1;
+  for (let i = 0; i < count; i++) starts[i + 1] = (starts[i + 1] ?? 0) + (starts[i] ?? 0);
+  const items = new Uint32Array(lists.items.length);
+  const next = starts.slice(0, count);
+  for (let list = 0; list + 1 < lists.starts.length; list++) {
+    for (const item of listOf(lists, list)) items[(next[item] = (next[item] ?? 0) + 1) - 1] = list;
+  }
+  return { starts, items };
+}
+
 /** Lists filled one synset after another, in order. */
 class ListsBuilder {
   private readonly starts: number[] = [0];
@@ -121,6 +134,8 @@ export interface WordNetTerms {
   readonly depth: Uint16Array;
   /** Per synset, the terms (ids into terms) of the lemmas for which it is one of their frequent senses, each once. */
   readonly termIds: Lists;
+  /** Per term, the synsets whose termIds hold it. */
+  readonly synsetsOf: Lists;
   /** Per synset, the more general synsets (hypernyms), the more specific ones (hyponyms). */
   readonly up: Lists;
   readonly down: Lists;
@@ -229,7 +244,18 @@ export function prepareWordNet(analyzer: Analyzer, dir: string = wordnetDir()): 
     }
     frontier = next;
   }
-  return { terms, pos, depth, termIds: termIds.done(), up: ups, down: downs, near: near.done(), nonNouns: new Set([...others].filter((t) => !nouns.has(t))) };
+  const termLists = termIds.done();
+  return {
+    terms,
+    pos,
+    depth,
+    termIds: termLists,
+    synsetsOf: invert(termLists, terms.length),
+    up: ups,
+    down: downs,
+    near: near.done(),
+    nonNouns: new Set([...others].filter((t) => !nouns.has(t))),
+  };
 }
 
 /**
@@ -243,7 +269,7 @@ export function buildLexicon(
   wordnet: WordNetTerms = prepareWordNet(analyzer),
 ): Lexicon {
   const S = RELATED_STRENGTH;
-  const { terms, pos, depth, termIds, up, down, near } = wordnet;
+  const { terms, pos, depth, termIds, synsetsOf, up, down, near } = wordnet;
   const [noun, verb, adverb] = [POS.indexOf('n'), POS.indexOf('v'), POS.indexOf('r')];
   const inVocabulary = terms.map((t) => vocabulary.has(t));
 
@@ -258,10 +284,14 @@ export function buildLexicon(
     for (const from of listOf(termIds, synset)) for (const to of targets) link(terms[from] as string, to, strength);
   };
 
-  for (let s = 0; s < pos.length; s++) {
+  // The synsets one of whose terms the corpus has, in WordNet's order: the only ones that link.
+  const linked = new Set<number>();
+  inVocabulary.forEach((has, t) => {
+    if (has) for (const s of listOf(synsetsOf, t)) linked.add(s);
+  });
+  for (const s of [...linked].sort((a, b) => a - b)) {
     if (pos[s] === adverb) continue;
     const targets = [...listOf(termIds, s)].filter((t) => inVocabulary[t]).map((t) => terms[t] as string);
-    if (targets.length === 0) continue;
     linkAll(s, targets, S.synonym);
     for (const n of listOf(near, s)) linkAll(n, targets, S.near);
     for (const d of listOf(down, s)) linkAll(d, targets, S.down);
