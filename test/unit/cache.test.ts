@@ -3,22 +3,30 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { readCache, writeCache } from '../../src/cache.ts';
+import { DEFAULT_CACHE_DIR, readCache, writeCache } from '../../src/cache.ts';
 import { Engine } from '../../src/engine.ts';
 import type { EngineSnapshot } from '../../src/snapshot.ts';
 import { GOOD_FRONT_MATTER, tempCorpus } from '../helpers/corpus.ts';
 
 const ARTICLE = `${GOOD_FRONT_MATTER}Iran and the United States met in Oman on April 12 for indirect talks.\n\nThe next round is planned for May 3, a Tehran source said.\n`;
 
-/** The engine cache files in `dir` (WordNet's is beside them: see the last tests). */
+/** The engine cache files in `dir`, and WordNet's. */
 const engineFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.startsWith('engine-'));
 const wordnetFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.startsWith('wordnet-'));
 
-function setup(): { corpusDir: string; cache: string; warnings: string[]; load: () => Engine } {
+/**
+ * WordNet's part of a build depends on no corpus: the tests of the engine cache take it from the
+ * project's cache, and only those of where it is kept (the last ones) keep it beside their engine
+ * cache, as the default does.
+ */
+const PROJECT_WORDNET = { wordnetCache: DEFAULT_CACHE_DIR };
+
+function setup(wordnet: 'project' | 'beside' = 'project'): { corpusDir: string; cache: string; warnings: string[]; load: () => Engine } {
   const corpusDir = tempCorpus({ 'test.md': ARTICLE });
   const cache = mkdtempSync(join(tmpdir(), 'cache-'));
   const warnings: string[] = [];
-  return { corpusDir, cache, warnings, load: () => Engine.load({ corpusDir, cache, warn: (m) => warnings.push(m) }) };
+  const options = { corpusDir, cache, ...(wordnet === 'project' ? PROJECT_WORDNET : {}), warn: (m: string) => warnings.push(m) };
+  return { corpusDir, cache, warnings, load: () => Engine.load(options) };
 }
 
 test('the second load comes from the cache and answers the same', () => {
@@ -80,8 +88,8 @@ test('a truncated or bit-flipped binary cache is reported corrupt and rebuilt', 
 
 test('on the seed corpus, an engine from the cache answers ask, quote and compare exactly as a freshly built one', () => {
   const cache = mkdtempSync(join(tmpdir(), 'cache-seed-'));
-  const built = Engine.load({ cache });
-  const cached = Engine.load({ cache });
+  const built = Engine.load({ cache, ...PROJECT_WORDNET });
+  const cached = Engine.load({ cache, ...PROJECT_WORDNET });
   assert.equal(built.cached, false);
   assert.equal(cached.cached, true);
   const questions = ['What did Araghchi say after the talks?', 'Who mediated between Iran and the United States?', 'When is the next round?', 'What about sanctions relief?', 'How were the negotiations conducted?'];
@@ -97,7 +105,7 @@ test('on the seed corpus, an engine from the cache answers ask, quote and compar
 test('a cache whose passage or quotation index another MiniSearch release wrote is rebuilt, and ask, quote and compare answer', () => {
   const cache = mkdtempSync(join(tmpdir(), 'cache-version-'));
   const warnings: string[] = [];
-  const load = (): Engine => Engine.load({ cache, warn: (m) => warnings.push(m) });
+  const load = (): Engine => Engine.load({ cache, ...PROJECT_WORDNET, warn: (m) => warnings.push(m) });
   const built = load();
   const rewrites: ((s: EngineSnapshot) => EngineSnapshot)[] = [
     (s) => ({ ...s, index: { ...s.index, search: { ...s.index.search, version: '6.0.0' } } }),
@@ -119,7 +127,7 @@ test('a cache whose passage or quotation index another MiniSearch release wrote 
 });
 
 test('WordNet, prepared once for the tables and code, is cached beside the engine: a changed corpus keeps it, another corpus shares it', () => {
-  const s = setup();
+  const s = setup('beside');
   const built = s.load();
   const [wordnet] = wordnetFiles(s.cache);
   assert.ok(wordnet, 'a WordNet file is written with the engine cache');
@@ -135,7 +143,7 @@ test('WordNet, prepared once for the tables and code, is cached beside the engin
 });
 
 test('a corrupt WordNet cache is reported and written again; the engine built meanwhile answers as before', () => {
-  const s = setup();
+  const s = setup('beside');
   const built = s.load();
   const path = join(s.cache, wordnetFiles(s.cache)[0] ?? '');
   const good = readFileSync(path);
