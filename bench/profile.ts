@@ -24,7 +24,7 @@ import { compilePlan, matchPassage } from '../src/search/match.ts';
 import { planQuery, PLAN_LIMITS } from '../src/search/query.ts';
 import { QuotationExtractor } from '../src/search/quotations.ts';
 import { QuoteIndex } from '../src/search/quotes.ts';
-import { buildLexicon, readWordNet, type Lexicon } from '../src/search/related.ts';
+import { buildLexicon, prepareWordNet, type Lexicon, type WordNetTerms } from '../src/search/related.ts';
 import { TermVectors, WordVectors } from '../src/search/vectors.ts';
 import { restoreParts, snapshotOf, type EngineParts, type EngineSnapshot } from '../src/snapshot.ts';
 import { loadQuestions } from '../test/eval/retrieval.ts';
@@ -104,10 +104,10 @@ function main(): void {
     return n;
   });
   const vocabulary = index.vocabulary();
-  let synsets: ReturnType<typeof readWordNet> | undefined = s.run('readWordNet (parse WordNet data files; freed after buildLexicon)', () => readWordNet());
+  let prepared: WordNetTerms | undefined = s.run('prepareWordNet (parse WordNet data files, analyze its lemmas; cached apart from the engine)', () => prepareWordNet(analyzer));
   const wordnet = s.run('buildLexicon (WordNet bridge over the vocabulary; WordNet freed)', () => {
-    const lexicon = buildLexicon(vocabulary, analyzer, corpus.tables.related, synsets);
-    synsets = undefined;
+    const lexicon = buildLexicon(vocabulary, analyzer, corpus.tables.related, prepared);
+    prepared = undefined;
     return lexicon;
   });
   const quotations = s.run('QuotationExtractor.extract (every passage)', () => {

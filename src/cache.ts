@@ -3,7 +3,8 @@
  * serializer behind a CRC-32 of its bytes. The key is a hash of everything that goes into what
  * is cached — the corpus files and tables, the word vectors, the engine's own source code, the
  * versions of the packages it depends on — so a cache cannot go stale: any change is another
- * key, another file. Writing is atomic (a temporary file renamed) and removes other keys' files.
+ * key, another file. Writing is atomic (a temporary file renamed) and removes the files of the
+ * same kind (engine-, wordnet-) with other keys.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,6 @@ export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../.cache/', import.meta
 /** The code whose output the cache holds: a change to any of it is a new key. */
 const CODE_DIRS = ['corpus', 'search'].map((d) => fileURLToPath(new URL(`./${d}/`, import.meta.url)));
 const CODE_FILES = ['cache.ts', 'engine.ts', 'snapshot.ts'].map((f) => fileURLToPath(new URL(`./${f}`, import.meta.url)));
-const PREFIX = 'engine-';
 const SUFFIX = '.bin';
 
 /** The versions of Node (its serializer, its Unicode tables) and of the packages whose change alters what is cached. */
@@ -37,8 +37,9 @@ export function cacheKey(inputs: ReadonlyMap<string, string | Buffer>): string {
   return h.digest('hex').slice(0, 32);
 }
 
-export function cachePath(dir: string, key: string): string {
-  return join(dir, `${PREFIX}${key}${SUFFIX}`);
+/** The file for `key` in `dir`; `kind` tells apart what is cached (engine: a whole engine, wordnet: see engine.ts). */
+export function cachePath(dir: string, key: string, kind: 'engine' | 'wordnet' = 'engine'): string {
+  return join(dir, `${kind}-${key}${SUFFIX}`);
 }
 
 /**
@@ -57,7 +58,7 @@ export function readCache(path: string): unknown {
   return deserialize(bytes.subarray(4));
 }
 
-/** Writes `value` to `path` (a temporary file renamed), then removes the other keys' files in its folder. */
+/** Writes `value` to `path` (a temporary file renamed), then removes the files of its kind with other keys in its folder. */
 export function writeCache(path: string, value: unknown): void {
   const dir = dirname(path);
   const tmp = `${path}.${process.pid}.tmp`;
@@ -77,5 +78,7 @@ export function writeCache(path: string, value: unknown): void {
   } finally {
     rmSync(tmp, { force: true });
   }
-  for (const f of readdirSync(dir)) if (f.startsWith(PREFIX) && f !== basename(path) && !f.endsWith('.tmp')) rmSync(join(dir, f), { force: true });
+  const name = basename(path);
+  const kind = name.slice(0, name.indexOf('-') + 1);
+  for (const f of readdirSync(dir)) if (kind !== '' && f.startsWith(kind) && f.endsWith(SUFFIX) && f !== name) rmSync(join(dir, f), { force: true });
 }

@@ -17,7 +17,7 @@ import { readIntent } from './search/intent.ts';
 import { askSaid } from './search/said.ts';
 import { QuotationExtractor } from './search/quotations.ts';
 import { QuoteIndex } from './search/quotes.ts';
-import { buildLexicon, type Lexicon } from './search/related.ts';
+import { buildLexicon, prepareWordNet, type Lexicon, type WordNetTerms } from './search/related.ts';
 import { Suggester, type Suggestion } from './search/suggest.ts';
 import type { CompareResponse, QuoteResponse, SourceSummary, SpeakerSummary } from './search/types.ts';
 import { TermVectors, WordVectors } from './search/vectors.ts';
@@ -36,6 +36,12 @@ export interface EngineOptions {
   readonly bridges?: { readonly wordnet?: boolean; readonly vectors?: boolean };
   /** Where the engine cache lives (default .cache/ in the project); false builds without a cache. */
   readonly cache?: string | false;
+  /**
+   * Where WordNet's part of a build is cached (default: the engine cache's folder; false: prepared
+   * here). It depends on no corpus, only on the code and the tables, so a build without an engine
+   * cache (a throwaway corpus) can still share it.
+   */
+  readonly wordnetCache?: string | false;
   /** Hears of a cache that could not be used, or a file too big to be one article (default: a line on standard error). */
   readonly warn?: (message: string) => void;
 }
@@ -47,6 +53,8 @@ interface Inputs {
   readonly analyzer: Analyzer;
   /** A hash of each file read (sources, tables, word vectors), by name. */
   readonly fileHashes: ReadonlyMap<string, string>;
+  /** The folder of WordNet's cache, or false with it off. */
+  readonly wordnetCacheDir: string | false;
   /** The cache file for this corpus and code, or undefined with the cache off. */
   readonly cacheFile: string | undefined;
 }
@@ -63,6 +71,7 @@ function readInputs(options: EngineOptions): Inputs {
     words,
     analyzer: new Analyzer(corpus.tables),
     fileHashes,
+    wordnetCacheDir: options.wordnetCache ?? cacheDir,
     cacheFile: cacheDir === false ? undefined : cachePath(cacheDir, cacheKey(fileHashes)),
   };
 }
@@ -82,43 +91,52 @@ function restoreFromCache({ analyzer, words }: Inputs, file: string, warn: (m: s
 }
 
 /**
- * The last lexicon this process built, and what it was built from. Reading WordNet and linking
- * it to the corpus is most of a build; a rebuild of the same vocabulary with the same tables (a
- * stale or corrupt cache, a reload that added no new word) reuses it while an engine still holds
- * it (a weak reference: an engine swapped out takes its lexicon with it).
+ * The WordNet this process last used (see WordNetTerms), while something still holds it (a weak
+ * reference: the builds of one moment share it, a running bot does not keep it).
  */
-let lastLexicon: { readonly key: string; readonly lexicon: WeakRef<ReturnType<typeof buildLexicon>> } | undefined;
+let lastWordNet: { readonly key: string; readonly wordnet: WeakRef<WordNetTerms> } | undefined;
 
-function lexiconFor(vocabulary: ReadonlySet<string>, { corpus, analyzer }: Inputs): ReturnType<typeof buildLexicon> {
-  const h = createHash('sha256');
-  for (const [name, text] of corpus.files) if (name.startsWith('tables')) h.update(`\0${name}\0${text}`);
-  for (const term of [...vocabulary].sort()) h.update(`\0${term}`);
-  const key = h.digest('hex');
-  const reused = lastLexicon?.key === key ? lastLexicon.lexicon.deref() : undefined;
-  if (reused) return reused;
-  const lexicon = buildLexicon(vocabulary, analyzer, corpus.tables.related);
-  lastLexicon = { key, lexicon: new WeakRef(lexicon) };
-  return lexicon;
+/**
+ * WordNet prepared with the corpus's analyzer: the cache's (its file depends only on the tables,
+ * the code and the versions, so every corpus shares it), else this process's last one, else
+ * prepared; written to the cache when it did not come from there. A file that cannot be read is
+ * reported and costs a preparation, never the load.
+ */
+function wordNetFor({ corpus, analyzer, fileHashes, wordnetCacheDir }: Inputs, warn: (m: string) => void): WordNetTerms {
+  const key = cacheKey(new Map([...fileHashes].filter(([name]) => name.startsWith('tables') && corpus.files.has(name))));
+  const file = wordnetCacheDir === false ? undefined : cachePath(wordnetCacheDir, key, 'wordnet');
+  let wordnet: WordNetTerms | undefined;
+  try {
+    wordnet = file === undefined ? undefined : (readCache(file) as WordNetTerms | undefined);
+  } catch (err) {
+    warn(`WordNet cache ${file} is corrupt or unreadable (${(err as Error).message}); writing it again`);
+  }
+  if (!wordnet) {
+    wordnet = (lastWordNet?.key === key ? lastWordNet.wordnet.deref() : undefined) ?? prepareWordNet(analyzer);
+    if (file !== undefined) writeToCache(wordnet, file, warn);
+  }
+  lastWordNet = { key, wordnet: new WeakRef(wordnet) };
+  return wordnet;
 }
 
 /** Everything the engine computes from the corpus: passages, index, WordNet's relatives, quotations, term vectors. */
-function build(inputs: Inputs): EngineParts {
+function build(inputs: Inputs, warn: (m: string) => void): EngineParts {
   const { corpus, analyzer, words } = inputs;
   const documents = buildDocuments(corpus.sources, corpus.tables);
   const index = PassageIndex.build(documents, analyzer);
-  const { related, nonNouns } = lexiconFor(index.vocabulary(), inputs);
+  const { related, nonNouns } = buildLexicon(index.vocabulary(), analyzer, corpus.tables.related, wordNetFor(inputs, warn));
   const extractor = new QuotationExtractor(analyzer);
   const quotations = documents.flatMap((d) => extractor.extract(d));
   const quotes = new QuoteIndex(quotations, new Map(documents.map((d) => [d.meta.id, d.meta])), analyzer);
   return { documents, index, related, nonNouns, vectors: new TermVectors(words, index.surfaces), quotes };
 }
 
-/** Writes the parts to the cache; a failure is only reported. */
-function writeToCache(parts: EngineParts, file: string, warn: (m: string) => void): void {
+/** Writes a value to the cache; a failure is only reported. */
+function writeToCache(value: unknown, file: string, warn: (m: string) => void): void {
   try {
-    writeCache(file, snapshotOf(parts));
+    writeCache(file, value);
   } catch (err) {
-    warn(`index cache ${file} could not be written (${(err as Error).message}); the next start rebuilds it`);
+    warn(`cache file ${file} could not be written (${(err as Error).message}); the next start rebuilds it`);
   }
 }
 
@@ -166,8 +184,8 @@ export class Engine {
     const inputs = readInputs(options);
     const file = inputs.cacheFile;
     const restored = file === undefined ? undefined : restoreFromCache(inputs, file, warn);
-    const parts = restored ?? build(inputs);
-    if (file !== undefined && !restored) writeToCache(parts, file, warn);
+    const parts = restored ?? build(inputs, warn);
+    if (file !== undefined && !restored) writeToCache(snapshotOf(parts), file, warn);
     for (const line of oversizeWarnings(parts.documents)) warn(line);
     return new Engine(parts.documents, parts.index, lexiconOf(parts, inputs, options.bridges), parts.quotes, restored !== undefined, inputs.fileHashes);
   }

@@ -8,7 +8,6 @@
  * SHARD_READY_TIMEOUT_MS (how long a shard gets to become ready; default 60000).
  */
 import { loadConfig, type Config } from './config.ts';
-import { createSharding } from './discord/sharding.ts';
 import { createLogger, logWriter, redact } from './log.ts';
 
 /** A whole number of milliseconds from the environment, or undefined when unset/empty. */
@@ -38,6 +37,8 @@ try {
 const log = createLogger(config.logLevel, [config.discordToken], write);
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
+// discord.js (0.4 s to load) is loaded once the settings are known good: a bad one stops at once.
+const { createSharding } = await import('./discord/sharding.ts');
 const sharding = createSharding(config, {
   log,
   ...(spawnDelayMs !== undefined ? { spawnDelayMs } : {}),

@@ -11,7 +11,8 @@
  *   {"msg":"feedback","question":"who mediated the talks?","vote":"not-helpful","passages":["NEO-2"],"sources":["NEO"]}
  *   {"msg":"question","question":"what is the capital of france?","outcome":"unanswered","passages":[]}
  */
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+// discord.js's enums as types only: see paging.ts.
+import type { APIActionRowComponent, APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
 import type { Logger } from '../log.ts';
 import { MESSAGES } from '../messages.ts';
 import { LIMITS } from './limits.ts';
@@ -47,14 +48,14 @@ export function parseVoteCustomId(customId: string): VoteState | null {
 /** The row of the two buttons, for an answer showing `passageIds`. */
 export function feedbackButtons(passageIds: readonly string[]): APIActionRowComponent<APIButtonComponent> {
   const button = (vote: Vote, label: string, style: ButtonStyle.Success | ButtonStyle.Secondary): APIButtonComponent => ({
-    type: ComponentType.Button,
+    type: 2 satisfies ComponentType.Button,
     style,
     label,
     custom_id: voteCustomId(vote, passageIds),
   });
   return {
-    type: ComponentType.ActionRow,
-    components: [button('helpful', MESSAGES.feedbackHelpful, ButtonStyle.Success), button('not-helpful', MESSAGES.feedbackNotHelpful, ButtonStyle.Secondary)],
+    type: 1 satisfies ComponentType.ActionRow,
+    components: [button('helpful', MESSAGES.feedbackHelpful, 3 satisfies ButtonStyle.Success), button('not-helpful', MESSAGES.feedbackNotHelpful, 2 satisfies ButtonStyle.Secondary)],
   };
 }
 

@@ -5,7 +5,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ApplicationCommandType, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+// discord.js's enums as types only: see paging.ts.
+import type { ApplicationCommandType, RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { z } from 'zod';
 import type { Command, CommandData } from './types.ts';
 
@@ -35,7 +36,7 @@ export class CommandLoadError extends Error {
 
 /** The command's type: 1 chat input (slash), 2 user menu, 3 message menu. */
 export function commandType(json: RESTPostAPIApplicationCommandsJSONBody): ApplicationCommandType {
-  return json.type ?? ApplicationCommandType.ChatInput;
+  return json.type ?? (1 satisfies ApplicationCommandType.ChatInput);
 }
 
 function usesAutocomplete(json: RESTPostAPIApplicationCommandsJSONBody): boolean {

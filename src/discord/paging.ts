@@ -6,9 +6,13 @@
  *                                               from the message's "**Label:** query" line and checked
  *
  * The page is the one the button leads to; the asker is the only user who may turn pages.
+ *
+ * discord.js's enums are imported as types only, their values written as numbers that tsc checks
+ * against them (`2 satisfies ComponentType.Button`): building a reply (here, feedback.ts,
+ * replies.ts) loads no discord.js, which takes 0.4 s, in the tests that only build replies.
  */
 import { createHash } from 'node:crypto';
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
 import { escapeText, oneLine, unescapeText } from './escape.ts';
 import { LIMITS } from './limits.ts';
 
@@ -89,15 +93,15 @@ export function pageButtons(command: string, userId: string, query: string, page
   if (pageCount <= 1) return [];
   const clamp = (p: number): number => Math.min(Math.max(0, p), pageCount - 1);
   const button = (label: string, to: number, disabled: boolean): APIButtonComponent => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
+    type: 2 satisfies ComponentType.Button,
+    style: 2 satisfies ButtonStyle.Secondary,
     label,
     custom_id: pageCustomId(command, userId, clamp(to), query),
     disabled,
   });
   return [
     {
-      type: ComponentType.ActionRow,
+      type: 1 satisfies ComponentType.ActionRow,
       components: [button('◀ Previous', page - 1, page <= 0), button(`More results ▶ (${page + 1}/${pageCount})`, page + 1, page >= pageCount - 1)],
     },
   ];

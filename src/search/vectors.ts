@@ -6,6 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { CorpusError, tablePath } from '../corpus/load.ts';
 
+/**
+ * The table read last, handed back while the file holds the same bytes: every engine load and
+ * reload reads the table, and parsing it takes ~20 ms. It costs no memory of its own: the
+ * vectors are views of the bytes, and the engine answering keeps them.
+ */
+let lastTable: { readonly bytes: Buffer; readonly words: WordVectors } | undefined;
+
 export class WordVectors {
   private constructor(
     readonly dims: number,
@@ -39,8 +46,10 @@ export class WordVectors {
     } catch (err) {
       throw new CorpusError(name, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
+    if (lastTable?.bytes.equals(bytes)) return lastTable;
     try {
-      return { bytes, words: WordVectors.fromBuffer(bytes, name) };
+      lastTable = { bytes, words: WordVectors.fromBuffer(bytes, name) };
+      return lastTable;
     } catch (err) {
       throw new CorpusError(name, `is not a valid word-vector file (${err instanceof Error ? err.message : String(err)})`);
     }

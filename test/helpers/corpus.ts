@@ -1,7 +1,8 @@
 /** Helpers for tests that need the real corpus or a throwaway one. */
 import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { DEFAULT_CACHE_DIR } from '../../src/cache.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.ts';
 import { Engine } from '../../src/engine.ts';
 
@@ -13,10 +14,21 @@ export function realEngine(): Engine {
   return engine;
 }
 
-/** A corpus folder with the real tables and the given source files (name → text). */
+/**
+ * An engine built over a throwaway corpus without an engine cache (nothing is kept for it);
+ * WordNet's part of the build, which depends on no corpus, comes from the project's cache.
+ */
+export function builtEngine(corpusDir: string, warn?: (message: string) => void): Engine {
+  return Engine.load({ corpusDir, cache: false, wordnetCache: DEFAULT_CACHE_DIR, ...(warn ? { warn } : {}) });
+}
+
+/**
+ * A corpus folder with the real tables and the given source files (name → text). The word
+ * vectors (5 MB) are not copied: a corpus folder without them reads the code's, the same bytes.
+ */
 export function tempCorpus(sources: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
-  cpSync(join(DEFAULT_CORPUS_DIR, 'tables'), join(dir, 'tables'), { recursive: true });
+  cpSync(join(DEFAULT_CORPUS_DIR, 'tables'), join(dir, 'tables'), { recursive: true, filter: (path) => basename(path) !== 'word-vectors.bin' });
   mkdirSync(join(dir, 'sources'));
   for (const [name, text] of Object.entries(sources)) writeFileSync(join(dir, 'sources', name), text);
   return dir;

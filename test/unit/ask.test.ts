@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rmSync } from 'node:fs';
-import { Engine } from '../../src/engine.ts';
 import { planQuery } from '../../src/search/query.ts';
-import { GOOD_FRONT_MATTER, realEngine, tempCorpus } from '../helpers/corpus.ts';
+import { builtEngine, GOOD_FRONT_MATTER, realEngine, tempCorpus } from '../helpers/corpus.ts';
 
 const engine = realEngine();
 
@@ -76,7 +75,7 @@ test('a common word ties a question to a small corpus that uses it, not to a lar
   for (const [paragraphs, answered] of [[4, true], [600, false]] as const) {
     const dir = tempCorpus({ 'test.md': article(paragraphs) });
     try {
-      const engine = Engine.load({ corpusDir: dir, cache: false });
+      const engine = builtEngine(dir);
       assert.equal(engine.index.size, paragraphs);
       const r = engine.ask(question);
       assert.equal(r.answers.length > 0, answered, `${paragraphs} paragraphs: ${r.notice ?? r.answers[0]?.passage.text}`);

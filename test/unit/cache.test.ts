@@ -3,18 +3,30 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { readCache, writeCache } from '../../src/cache.ts';
+import { DEFAULT_CACHE_DIR, readCache, writeCache } from '../../src/cache.ts';
 import { Engine } from '../../src/engine.ts';
 import type { EngineSnapshot } from '../../src/snapshot.ts';
 import { GOOD_FRONT_MATTER, tempCorpus } from '../helpers/corpus.ts';
 
 const ARTICLE = `${GOOD_FRONT_MATTER}Iran and the United States met in Oman on April 12 for indirect talks.\n\nThe next round is planned for May 3, a Tehran source said.\n`;
 
-function setup(): { corpusDir: string; cache: string; warnings: string[]; load: () => Engine } {
+/** The engine cache files in `dir`, and WordNet's. */
+const engineFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.startsWith('engine-'));
+const wordnetFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.startsWith('wordnet-'));
+
+/**
+ * WordNet's part of a build depends on no corpus: the tests of the engine cache take it from the
+ * project's cache, and only those of where it is kept (the last ones) keep it beside their engine
+ * cache, as the default does.
+ */
+const PROJECT_WORDNET = { wordnetCache: DEFAULT_CACHE_DIR };
+
+function setup(wordnet: 'project' | 'beside' = 'project'): { corpusDir: string; cache: string; warnings: string[]; load: () => Engine } {
   const corpusDir = tempCorpus({ 'test.md': ARTICLE });
   const cache = mkdtempSync(join(tmpdir(), 'cache-'));
   const warnings: string[] = [];
-  return { corpusDir, cache, warnings, load: () => Engine.load({ corpusDir, cache, warn: (m) => warnings.push(m) }) };
+  const options = { corpusDir, cache, ...(wordnet === 'project' ? PROJECT_WORDNET : {}), warn: (m: string) => warnings.push(m) };
+  return { corpusDir, cache, warnings, load: () => Engine.load(options) };
 }
 
 test('the second load comes from the cache and answers the same', () => {
@@ -31,12 +43,12 @@ test('the second load comes from the cache and answers the same', () => {
 test('a changed corpus file makes the cache stale: it is rebuilt and the old file removed', () => {
   const s = setup();
   s.load();
-  const before = readdirSync(s.cache);
+  const before = engineFiles(s.cache);
   writeFileSync(join(s.corpusDir, 'sources', 'test.md'), ARTICLE.replace('May 3', 'May 10'));
   const e = s.load();
   assert.equal(e.cached, false);
   assert.match(e.ask('What did the Tehran source say about the next round?').answers[0]?.passage.text ?? '', /May 10/);
-  const after = readdirSync(s.cache);
+  const after = engineFiles(s.cache);
   assert.equal(after.length, 1);
   assert.notDeepEqual(after, before);
 });
@@ -44,7 +56,7 @@ test('a changed corpus file makes the cache stale: it is rebuilt and the old fil
 test('a corrupt cache is rebuilt with a warning, never fatal', () => {
   const s = setup();
   s.load();
-  const [file] = readdirSync(s.cache);
+  const [file] = engineFiles(s.cache);
   const path = join(s.cache, file ?? '');
   writeFileSync(path, readFileSync(path, 'utf8').slice(0, 500));
   const e = s.load();
@@ -60,7 +72,7 @@ test('a corrupt cache is rebuilt with a warning, never fatal', () => {
 test('a truncated or bit-flipped binary cache is reported corrupt and rebuilt', () => {
   const s = setup();
   s.load();
-  const [file] = readdirSync(s.cache);
+  const [file] = engineFiles(s.cache);
   const path = join(s.cache, file ?? '');
   const good = readFileSync(path);
   writeFileSync(path, good.subarray(0, good.length - 8));
@@ -76,8 +88,8 @@ test('a truncated or bit-flipped binary cache is reported corrupt and rebuilt', 
 
 test('on the seed corpus, an engine from the cache answers ask, quote and compare exactly as a freshly built one', () => {
   const cache = mkdtempSync(join(tmpdir(), 'cache-seed-'));
-  const built = Engine.load({ cache });
-  const cached = Engine.load({ cache });
+  const built = Engine.load({ cache, ...PROJECT_WORDNET });
+  const cached = Engine.load({ cache, ...PROJECT_WORDNET });
   assert.equal(built.cached, false);
   assert.equal(cached.cached, true);
   const questions = ['What did Araghchi say after the talks?', 'Who mediated between Iran and the United States?', 'When is the next round?', 'What about sanctions relief?', 'How were the negotiations conducted?'];
@@ -93,14 +105,14 @@ test('on the seed corpus, an engine from the cache answers ask, quote and compar
 test('a cache whose passage or quotation index another MiniSearch release wrote is rebuilt, and ask, quote and compare answer', () => {
   const cache = mkdtempSync(join(tmpdir(), 'cache-version-'));
   const warnings: string[] = [];
-  const load = (): Engine => Engine.load({ cache, warn: (m) => warnings.push(m) });
+  const load = (): Engine => Engine.load({ cache, ...PROJECT_WORDNET, warn: (m) => warnings.push(m) });
   const built = load();
   const rewrites: ((s: EngineSnapshot) => EngineSnapshot)[] = [
     (s) => ({ ...s, index: { ...s.index, search: { ...s.index.search, version: '6.0.0' } } }),
     (s) => ({ ...s, quoteIndex: { ...s.quoteIndex, version: '6.0.0' } }),
   ];
   for (const rewrite of rewrites) {
-    const [file] = readdirSync(cache);
+    const [file] = engineFiles(cache);
     const path = join(cache, file ?? '');
     writeCache(path, rewrite(readCache(path) as EngineSnapshot));
     const e = load();
@@ -112,4 +124,56 @@ test('a cache whose passage or quotation index another MiniSearch release wrote 
   }
   assert.equal(warnings.length, 2);
   assert.equal(load().cached, true, 'the rebuilt cache is written again');
+});
+
+test('WordNet, prepared once for the tables and code, is cached beside the engine: a changed corpus keeps it, another corpus shares it', () => {
+  const s = setup('beside');
+  const built = s.load();
+  const [wordnet] = wordnetFiles(s.cache);
+  assert.ok(wordnet, 'a WordNet file is written with the engine cache');
+  writeFileSync(join(s.corpusDir, 'sources', 'test.md'), ARTICLE.replace('Tehran source', 'Muscat source'));
+  const changed = s.load();
+  assert.equal(changed.cached, false);
+  assert.deepEqual(wordnetFiles(s.cache), [wordnet], 'kept when the engine cache is replaced');
+  assert.equal(engineFiles(s.cache).length, 1);
+  const other = Engine.load({ corpusDir: tempCorpus({ 'other.md': ARTICLE.replace('Oman', 'Geneva') }), cache: s.cache });
+  assert.deepEqual(wordnetFiles(s.cache), [wordnet], 'shared by another corpus with the same tables');
+  assert.ok(other.lexicon.related.size > 0 && built.lexicon.nonNouns.size > 0);
+  assert.deepEqual(s.warnings, []);
+});
+
+test('a corrupt WordNet cache is reported and written again; the engine built meanwhile answers as before', () => {
+  const s = setup('beside');
+  const built = s.load();
+  const path = join(s.cache, wordnetFiles(s.cache)[0] ?? '');
+  const good = readFileSync(path);
+  writeFileSync(path, good.subarray(0, good.length - 8));
+  writeFileSync(join(s.corpusDir, 'sources', 'test.md'), `${ARTICLE}\nThe talks in Oman were indirect.\n`);
+  const rebuilt = s.load();
+  assert.equal(s.warnings.length, 1);
+  assert.match(s.warnings[0] ?? '', /WordNet cache .*wordnet-.* is corrupt or unreadable \(checksum mismatch\); writing it again/);
+  assert.deepEqual(readFileSync(path), good, 'written again');
+  assert.deepEqual(rebuilt.ask('What did the Tehran source say about the next round?'), built.ask('What did the Tehran source say about the next round?'));
+  assert.deepEqual(rebuilt.lexicon.related, built.lexicon.related);
+  assert.deepEqual(rebuilt.lexicon.nonNouns, built.lexicon.nonNouns);
+});
+
+test("writing a cache file removes the other keys' files of its kind only", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cache-kinds-'));
+  writeCache(join(dir, 'engine-old.bin'), 1);
+  writeCache(join(dir, 'wordnet-old.bin'), 2);
+  writeCache(join(dir, 'engine-new.bin'), 3);
+  assert.deepEqual(readdirSync(dir).sort(), ['engine-new.bin', 'wordnet-old.bin']);
+  writeCache(join(dir, 'wordnet-new.bin'), 4);
+  assert.deepEqual(readdirSync(dir).sort(), ['engine-new.bin', 'wordnet-new.bin']);
+  assert.equal(readCache(join(dir, 'wordnet-new.bin')), 4);
+});
+
+test('a build without an engine cache keeps WordNet\'s part in the folder wordnetCache names, and nothing else', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cache-wordnet-'));
+  const e = Engine.load({ corpusDir: tempCorpus({ 'test.md': ARTICLE }), cache: false, wordnetCache: dir });
+  assert.equal(e.cached, false);
+  assert.deepEqual(engineFiles(dir), []);
+  assert.equal(wordnetFiles(dir).length, 1);
+  assert.ok(e.ask('What did the Tehran source say about the next round?').answers.length > 0);
 });

@@ -14,8 +14,7 @@ import { describe, it } from 'node:test';
 import { checkCorpus as checkCorpusHere } from '../../scripts/check-corpus.ts';
 import { MAX_ARTICLE_PASSAGES } from '../../src/corpus/limits.ts';
 import { CorpusError } from '../../src/corpus/load.ts';
-import { Engine } from '../../src/engine.ts';
-import { GOOD_FRONT_MATTER, realEngine, tempCorpus } from '../helpers/corpus.ts';
+import { builtEngine, GOOD_FRONT_MATTER, realEngine, tempCorpus } from '../helpers/corpus.ts';
 import { ROOT } from '../helpers/spawn.ts';
 
 interface Result {
@@ -145,7 +144,7 @@ describe('npm run check-corpus', { timeout: 120_000 }, () => {
     assert.deepEqual(sources.map((s) => s.passages), [1, MAX_ARTICLE_PASSAGES + 1]);
     assert.deepEqual(warnings, [`sources/site.md makes ${MAX_ARTICLE_PASSAGES + 1} passages, more than one article makes (${MAX_ARTICLE_PASSAGES}): it is probably several articles or a whole site; split it into one file per article`]);
     const heard: string[] = [];
-    Engine.load({ corpusDir: dir, cache: false, warn: (m) => heard.push(m) });
+    builtEngine(dir, (m) => heard.push(m));
     assert.deepEqual(heard, warnings);
     assert.deepEqual(checkCorpusHere(tempCorpus({ 'a.md': GOOD_FRONT_MATTER + BODY })).warnings, []);
   });

@@ -112,14 +112,13 @@ test('cli through a pipe read slowly: every question answered, one line each, in
 test('/help names the sources the corpus holds, not fixed ones', async () => {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const { Engine } = await import('../../src/engine.ts');
   const { answerLine } = await import('../../src/console.ts');
   const { helpEmbed } = await import('../../src/discord/render.ts');
   const { DEFAULT_CORPUS_DIR } = await import('../../src/corpus/load.ts');
-  const { GOOD_FRONT_MATTER, tempCorpus } = await import('../helpers/corpus.ts');
+  const { builtEngine, GOOD_FRONT_MATTER, tempCorpus } = await import('../helpers/corpus.ts');
   const neo = readFileSync(join(DEFAULT_CORPUS_DIR, 'sources', 'neo.md'));
   const dir = tempCorpus({ 'neo.md': neo, 'test.md': `${GOOD_FRONT_MATTER}Oman hosted another round of talks in May.\n` });
-  const engine = Engine.load({ corpusDir: dir, cache: false });
+  const engine = builtEngine(dir);
   const help = answerLine(engine, '/help') ?? '';
   assert.match(help, /how NEO and TEST cover a topic/);
   assert.doesNotMatch(help, /RSIS/);

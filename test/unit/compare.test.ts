@@ -3,12 +3,11 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.ts';
-import { Engine } from '../../src/engine.ts';
 import { differences } from '../../src/search/compare.ts';
 import { compareText } from '../../src/render/text.ts';
 import { planQuery } from '../../src/search/query.ts';
 import type { CompareSide } from '../../src/search/types.ts';
-import { GOOD_FRONT_MATTER, realEngine, tempCorpus } from '../helpers/corpus.ts';
+import { builtEngine, GOOD_FRONT_MATTER, realEngine, tempCorpus } from '../helpers/corpus.ts';
 
 const engine = realEngine();
 
@@ -109,7 +108,7 @@ test('with more than two sources, compare shows each, says which do not cover th
     'b.md': filler('SHIP', 'Shipping Notes', 'Container rates rose on routes to Europe.\n\nPort congestion eased in Rotterdam.\n'),
   });
   try {
-    const archive = Engine.load({ corpusDir: dir, cache: false });
+    const archive = builtEngine(dir);
     const envoy = archive.compare('the US envoy');
     assert.deepEqual(envoy.sides.filter((s) => s.passages.length > 0).map((s) => s.source).sort(), ['NEO', 'RSIS']);
     assert.deepEqual(envoy.sides.filter((s) => s.passages.length === 0).map((s) => s.source).sort(), ['OIL', 'SHIP']);
@@ -157,7 +156,7 @@ test('a third source that gives its own date for the next round is set beside th
     'third.md': GOOD_FRONT_MATTER.replace('id: TEST', 'id: THIRD') + 'The next round of talks will take place in Rome on May 11, officials said.\n',
   });
   try {
-    const r = Engine.load({ corpusDir: dir, cache: false }).compare('next round');
+    const r = builtEngine(dir).compare('next round');
     assert.deepEqual(r.sides.map((s) => s.source), ['NEO', 'RSIS', 'THIRD']);
     const dates = r.differences.filter((d) => d.kind === 'date');
     assert.ok(dates.some((d) => d.values.some((v) => v.source === 'THIRD' && v.value === 'May 11')), JSON.stringify(dates));

@@ -3,9 +3,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.ts';
-import { Engine } from '../../src/engine.ts';
 import { LiveEngine } from '../../src/live-engine.ts';
-import { GOOD_FRONT_MATTER, realEngine, tempCorpus } from '../helpers/corpus.ts';
+import { builtEngine, GOOD_FRONT_MATTER, realEngine, tempCorpus } from '../helpers/corpus.ts';
 
 const THIRD = GOOD_FRONT_MATTER.replace('id: TEST', 'id: THIRD') + 'The fifth round of talks was held in Rome, where the Omani minister carried the notes.\n';
 
@@ -14,7 +13,7 @@ test('an article added while running is answered from once it settles; a broken 
   const dir = tempCorpus({ 'neo.md': real('neo.md'), 'rsis.md': real('rsis.md') });
   const lines: string[] = [];
   const log = { info: (m: string) => lines.push(`info ${m}`), warn: (m: string) => lines.push(`warn ${m}`) };
-  const live = new LiveEngine(realEngine(), { corpusDir: dir, load: () => Engine.load({ corpusDir: dir, cache: false }), addOnly: (e) => e.withAddedSources(dir), log, settleMs: 50 });
+  const live = new LiveEngine(realEngine(), { corpusDir: dir, load: () => builtEngine(dir), addOnly: (e) => e.withAddedSources(dir), log, settleMs: 50 });
   const stop = live.watch();
   try {
     const before = live.engine;
