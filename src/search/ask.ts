@@ -18,6 +18,7 @@
  */
 import type { Span } from '../corpus/sentences.ts';
 import { MESSAGES } from '../messages.ts';
+import { tokenize } from './analyzer.ts';
 import { expectedKinds, kindsIn, type AnswerKind } from './answer-type.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
 import { otherLanguage } from './language.ts';
@@ -199,7 +200,9 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   }
   const words = lexicon.words;
   const common = (w: string): boolean => (words?.rank(w) ?? Infinity) < ASK_TUNING.commonWordRank;
-  const unmentioned = lexicon.names ? unmentionedNames(query, index, lexicon.names, common) : [];
+  // The question's words the sources hold as they are, by alias or by close spelling: never "not mentioned".
+  const known = new Set(plan.concepts.filter((c) => c.candidates.some((x) => x.via !== 'related')).flatMap((c) => tokenize(c.word).map((t) => t.folded)));
+  const unmentioned = lexicon.names ? unmentionedNames(query, index, lexicon.names, common, known) : [];
   // Two at least, whatever `limit`: confidence looks at how far the first stands from the second.
   const ranked = plan.concepts.some((c) => c.anchor) ? rank(plan, index, Math.max(limit, 2), undefined, expectedKinds(query)) : [];
   // Thin evidence: the best passage meets almost none of the question with its own words and

@@ -75,6 +75,8 @@ export interface UserScores {
   readonly offTopic: number;
   /** In-scope questions that got no passage. */
   readonly inScopeRefused: number;
+  /** In-scope questions told that a name they ask about is not mentioned (the set's in-scope questions ask about what the sources hold). */
+  readonly inScopeUnmentioned: number;
   /** Questions not in English that were told the sources are in English, of all such. */
   readonly foreignHandled: number;
   readonly foreign: number;
@@ -89,7 +91,7 @@ export interface UserScores {
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 export function scoreUsers(reply: Replier, questions: readonly UserQuestion[]): UserScores {
-  let n = 0, r1 = 0, r3 = 0, hl = 0, off = 0, offOk = 0, refused = 0, foreign = 0, foreignOk = 0, high = 0, highRight = 0;
+  let n = 0, r1 = 0, r3 = 0, hl = 0, off = 0, offOk = 0, refused = 0, unmentioned = 0, foreign = 0, foreignOk = 0, high = 0, highRight = 0;
   const byType: Record<string, { n: number; right: number }> = {};
   const misses: string[] = [];
   for (const q of questions) {
@@ -112,6 +114,10 @@ export function scoreUsers(reply: Replier, questions: readonly UserQuestion[]): 
     const t = (byType[q.type] ??= { n: 0, right: 0 });
     t.n++;
     if (r.hits.length === 0) refused++;
+    if ((r.unmentioned ?? []).length > 0) {
+      unmentioned++;
+      misses.push(`[${q.type}] told "${(r.unmentioned ?? []).join(', ')}" is not mentioned: ${q.q}`);
+    }
     const rank = r.hits.findIndex((h) => answers(q, h)) + 1;
     const right = rank === 1;
     if (right) {
@@ -137,6 +143,7 @@ export function scoreUsers(reply: Replier, questions: readonly UserQuestion[]): 
     offTopicHandled: offOk,
     offTopic: off,
     inScopeRefused: refused,
+    inScopeUnmentioned: unmentioned,
     foreignHandled: foreignOk,
     foreign,
     highPrecision: high === 0 ? Number.NaN : round(highRight / high),
@@ -188,6 +195,7 @@ export function usersTable(rows: ReadonlyArray<readonly [string, UserScores]>): 
   metric('bold sentence answers, first right', (s) => s.highlightGivenRight.toFixed(3));
   metric('off-topic abstained or name unmentioned', (s) => `${s.offTopicHandled}/${s.offTopic}`);
   metric('in-scope refused', (s) => String(s.inScopeRefused));
+  metric('in-scope told a name is not mentioned', (s) => String(s.inScopeUnmentioned));
   metric('not English, told so', (s) => `${s.foreignHandled}/${s.foreign}`);
   metric('high confidence: right', (s) => (Number.isNaN(s.highPrecision) ? '–' : s.highPrecision.toFixed(3)));
   metric('high confidence: share of in-scope', (s) => s.highShare.toFixed(3));

@@ -39,6 +39,17 @@ test('a name the sources never mention is named before any passage; names they u
   }
 });
 
+test('"not mentioned" is never said of a name the sources hold under an alias, a close spelling or a full name', () => {
+  // Each word here is no term of the sources on its own: the alias group, the close spelling or
+  // the surname beside it is.
+  for (const q of ['Who is Viktor Mikhin?', 'How did Western media and Marco Rubio explain it?', 'Which groups belong to the Axis of Resistance?', 'When did Arakchi arrive in Oman?', 'Why were the Omman talks remarkable?', "What is Steve Witkof's title?"]) {
+    const r = engine.ask(q);
+    assert.deepEqual(r.unmentioned ?? [], [], q);
+    assert.ok(r.answers.length > 0, q);
+  }
+  assert.deepEqual(engine.ask('How did Trump handle Kim Jong Un?').unmentioned, ['Kim Jong Un'], 'capitalised words in a row are one name');
+});
+
 test('the form of a question says what it asks for, and sentences are read for it', () => {
   assert.deepEqual(expectedKinds('when did the talks take place'), ['date']);
   assert.deepEqual(expectedKinds('how many bombers were sent'), ['number']);
