@@ -200,8 +200,11 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   }
   const words = lexicon.words;
   const common = (w: string): boolean => (words?.rank(w) ?? Infinity) < ASK_TUNING.commonWordRank;
-  // The question's words the sources hold as they are, by alias or by close spelling: never "not mentioned".
-  const known = new Set(plan.concepts.filter((c) => c.candidates.some((x) => x.via !== 'related')).flatMap((c) => tokenize(c.word).map((t) => t.folded)));
+  // The question's words the sources hold as they are, by alias or by close spelling, and the words
+  // of the names so met ("mohammad" beside a misspelled "bageri"): never "not mentioned".
+  const met = plan.concepts.filter((c) => c.candidates.some((x) => x.via !== 'related'));
+  const metNames = met.flatMap((c) => c.candidates.flatMap((x) => (x.via === 'related' ? [] : [index.analyzer.canonical.get(x.term) ?? ''])));
+  const known = new Set([...met.map((c) => c.word), ...metNames].flatMap((w) => tokenize(w).map((t) => t.folded)));
   const unmentioned = lexicon.names ? unmentionedNames(query, index, lexicon.names, common, known) : [];
   // Two at least, whatever `limit`: confidence looks at how far the first stands from the second.
   const ranked = plan.concepts.some((c) => c.anchor) ? rank(plan, index, Math.max(limit, 2), undefined, expectedKinds(query)) : [];
