@@ -8,7 +8,7 @@ import { scoreCompare } from './comparisons.ts';
 import { scoreQuotations } from './quotations.ts';
 import { scoreSpeakerArticles, SPEAKER_SETS } from './speakers.ts';
 import { evaluate, plainMiniSearch, type Scores, type Searcher } from './retrieval.ts';
-import { loadUserQuestions, scoreAutocomplete, scoreUsers, splitHalves, usersTable, type Replier, type Suggest } from './users.ts';
+import { loadBatches, loadUserQuestions, scoreAutocomplete, scoreUsers, splitHalves, usersTable, type Replier, type Suggest, type UserScores } from './users.ts';
 
 export function engineSearcher(engine: Engine): Searcher {
   return (q) => engine.ask(q).answers.map((a) => ({ source: a.passage.source, text: a.passage.text, highlight: a.highlight.text }));
@@ -73,6 +73,16 @@ function main(): void {
       `tuning ${auto.tuning.right}/${auto.tuning.inScope} (${share(auto.tuning)})`,
   );
   console.log('(each in-scope question\'s first half of words, rounded up, typed into /ask\'s autocomplete)');
+  const batches = loadBatches();
+  if (batches.length > 1) {
+    console.log('\nEach batch of the set alone (a batch written later has had no miss of its own read before its first figures):\n');
+    const rows: Array<[string, UserScores]> = batches.flatMap(({ batch, tuning: t, heldOut: h }): Array<[string, UserScores]> => [
+      [`from ${batch.from}, held-out`, scoreUsers(engineReplier(engine), h)],
+      [`from ${batch.from}, tuning`, scoreUsers(engineReplier(engine), t)],
+    ]);
+    console.log(usersTable(rows));
+    for (const { batch } of batches) console.log(`- from ${batch.from}: ${batch.about}`);
+  }
   console.log('');
   const ours = evaluate(engineSearcher(engine));
   const plain = evaluate(plainMiniSearch());

@@ -44,9 +44,31 @@ export interface Reply {
 }
 export type Replier = (question: string) => Reply;
 
+/** A run of questions written at one time: from its first position to the next batch's. */
+export interface Batch {
+  readonly from: number;
+  readonly about: string;
+}
+
+interface UsersFile {
+  readonly questions: UserQuestion[];
+  readonly batches?: Batch[];
+}
+
+const usersFile = (): UsersFile => JSON.parse(readFileSync(new URL('./users.json', import.meta.url), 'utf8')) as UsersFile;
+
 export function loadUserQuestions(): UserQuestion[] {
-  const file = new URL('./users.json', import.meta.url);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { questions: UserQuestion[] }).questions;
+  return usersFile().questions;
+}
+
+/** Each batch of the set with its questions, each keeping its position (and so its half). */
+export function loadBatches(): { batch: Batch; tuning: UserQuestion[]; heldOut: UserQuestion[] }[] {
+  const { questions, batches = [{ from: 0, about: '' }] } = usersFile();
+  return batches.map((batch, i) => {
+    const to = batches[i + 1]?.from ?? questions.length;
+    const positions = questions.map((q, at) => ({ q, at })).filter(({ at }) => at >= batch.from && at < to);
+    return { batch, tuning: positions.filter(({ at }) => at % 2 === 0).map(({ q }) => q), heldOut: positions.filter(({ at }) => at % 2 === 1).map(({ q }) => q) };
+  });
 }
 
 /** The fixed split: even positions tune, odd positions are held out. */
