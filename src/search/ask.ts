@@ -188,7 +188,11 @@ export function confidenceOf(answers: readonly Answer[], unmentioned: readonly s
   return first.ownCoverage >= T.highOwnCoverage && first.missed <= T.highMissed && first.kindMet !== false && clear ? 'high' : 'low';
 }
 
-export function ask(question: string, index: PassageIndex, lexicon: Lexicon, limit: number = ASK_TUNING.limit): AskResponse {
+/**
+ * @param from The id of the one source the question names ("what does NEO think of …"): only its
+ *   passages answer, and a question about a source the corpus holds is never "not covered".
+ */
+export function ask(question: string, index: PassageIndex, lexicon: Lexicon, limit: number = ASK_TUNING.limit, from?: string): AskResponse {
   const query = question.trim();
   const foreign = lexicon.languages ? otherLanguage(query, index.analyzer.stopwords, lexicon.languages) : undefined;
   if (foreign) {
@@ -207,15 +211,20 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   const known = new Set([...met.map((c) => c.word), ...metNames].flatMap((w) => tokenize(w).map((t) => t.folded)));
   const unmentioned = lexicon.names ? unmentionedNames(query, index, lexicon.names, common, known) : [];
   // Two at least, whatever `limit`: confidence looks at how far the first stands from the second.
-  const ranked = plan.concepts.some((c) => c.anchor) ? rank(plan, index, Math.max(limit, 2), undefined, expectedKinds(query)) : [];
+  const inSource = from === undefined ? undefined : (p: IndexedPassage): boolean => p.source === from;
+  // A question about a source the corpus holds is tied to it, whatever its other words.
+  const ranked = from !== undefined || plan.concepts.some((c) => c.anchor) ? rank(plan, index, Math.max(limit, 2), inSource, expectedKinds(query)) : [];
   // Thin evidence: the best passage meets almost none of the question with its own words and
   // misses most of it even counting close relatives ("tips to negotiate a higher salary").
   const first = ranked[0];
-  const thin = first !== undefined && first.ownCoverage < ASK_TUNING.thinOwnCoverage && first.missed >= ASK_TUNING.thinMissed;
+  const thin = from === undefined && first !== undefined && first.ownCoverage < ASK_TUNING.thinOwnCoverage && first.missed >= ASK_TUNING.thinMissed;
   const answers = thin ? [] : ranked.slice(0, limit);
   const named = unmentioned.length > 0 ? { unmentioned, notice: MESSAGES.askUnmentioned(unmentioned) } : {};
   if (answers.length === 0) {
     return { query, answers, notice: MESSAGES.askNotCovered, confidence: 'low', ...named };
   }
-  return { query, answers, confidence: confidenceOf(ranked, unmentioned, plan), ...named };
+  // A passage that meets only the source's name ("what does RSIS conclude": the author's note
+  // names RSIS) has not met the question.
+  const onlyTheName = from !== undefined && !(answers[0]?.matched ?? []).some((m) => !m.includes('→') && m.toLowerCase() !== from.toLowerCase());
+  return { query, answers, confidence: onlyTheName ? 'low' : confidenceOf(ranked, unmentioned, plan), ...named };
 }

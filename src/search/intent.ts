@@ -44,6 +44,23 @@ function sourceNames(sourceIds: readonly string[]): RegExp {
   return names;
 }
 
+/** Words around a source's id that make it the name of a text ("the NEO piece", "RSIS's take", "what does NEO think"). */
+const BEFORE_SOURCE = String.raw`\b(?:the|in|by|from|does|did|do|per|according to)\s+`;
+const AFTER_SOURCE = String.raw`(?:['’]s\b|\s+(?:article|piece|one|commentary|analysis|author|writer|report|story|says?|said|thinks?|argues?|argued|claims?|wrote|writes|concludes?|sees?)\b)`;
+
+/**
+ * The one source a question names as a text, by its id ("whats the rsis piece's main argument",
+ * "what does neo think"); undefined when it names none or several. An id alone is no name of a
+ * text: "neo" in "who plays neo in the matrix" is not the source.
+ */
+export function namedSource(question: string, sourceIds: readonly string[]): string | undefined {
+  const named = sourceIds.filter((id) => sourceNames([id]).test(question));
+  const [only] = named;
+  if (only === undefined || named.length > 1) return undefined;
+  const word = sourceNames([only]).source;
+  return new RegExp(`${BEFORE_SOURCE}${word}|${word}${AFTER_SOURCE}`, 'i').test(question) ? only : undefined;
+}
+
 /**
  * The intent of a question, if it has one. `sourceIds` are the corpus's source ids ("where do NEO
  * and RSIS differ" names the sources by id).

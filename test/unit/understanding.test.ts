@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectedKinds, kindsIn } from '../../src/search/answer-type.ts';
 import { confidenceOf, type Answer } from '../../src/search/ask.ts';
-import { readIntent } from '../../src/search/intent.ts';
+import { namedSource, readIntent } from '../../src/search/intent.ts';
 import { otherLanguage } from '../../src/search/language.ts';
 import { negationForms, planQuery, rarity, sameFamily } from '../../src/search/query.ts';
 import { realEngine } from '../helpers/corpus.ts';
@@ -219,4 +219,16 @@ test('a verb and its particle written as one word is not its parts: "lead-up" is
   assert.ok(analyzer.terms('the Oman-mediated talks').includes(analyzer.term('Oman') ?? '?'));
   const leadUp = engine.ask("who led iran's team in oman").answers.find((a) => a.passage.text.includes('lead-up'));
   assert.ok(!leadUp?.matched.includes('led'), leadUp?.matched.join(', '));
+});
+
+test('a question that names one source as a text is answered from that source and never "not covered"; an id alone is no source', () => {
+  for (const [q, source] of [["so what's neo's take, briefly", 'NEO'], ['how does the rsis piece see trump', 'RSIS']] as const) {
+    const r = engine.ask(q);
+    assert.ok(r.answers.length > 0, q);
+    assert.deepEqual([...new Set(r.answers.map((a) => a.passage.source))], [source], q);
+  }
+  // The author's note names RSIS; meeting the name alone is no confident answer.
+  assert.equal(engine.ask('what does rsis conclude').confidence, 'low');
+  assert.equal(engine.ask('who plays neo in the matrix').answers.length, 0);
+  assert.equal(namedSource('do neo and rsis agree on the outcome', ['NEO', 'RSIS']), undefined, 'two sources named: no filter');
 });
