@@ -66,6 +66,8 @@ export function tokenize(text: string): Token[] {
     let folded = fold(surface);
     if (folded.endsWith("'s")) folded = folded.slice(0, -2);
     if (/^(?:\p{L}\.)+$/u.test(folded)) folded = folded.slice(0, -1);
+    // The plural of a model's designation is the designation: B-2s, F-35s, b2s (not 1990s).
+    if (/\p{L}.*\p{N}s$/u.test(folded)) folded = folded.slice(0, -1);
     out.push({ surface, folded, start: m.index, end: m.index + surface.length });
   }
   return out;

@@ -32,6 +32,8 @@ test('tokens keep U.S., B-2, Bavar-373 and 2.16 whole', () => {
     tokenize('U.S. B-2 Bavar-373 2.16 Iran\'s').map((t) => t.folded),
     ['u.s', 'b-2', 'bavar-373', '2.16', 'iran'],
   );
+  // A designation's plural is the designation; a decade keeps its s.
+  assert.deepEqual(tokenize('B-2s b2s F-35s 1990s').map((t) => t.folded), ['b-2', 'b2', 'f-35', '1990s']);
 });
 
 test('the analyzer folds, stems, drops stop words and maps aliases to one term', () => {
