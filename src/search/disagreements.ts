@@ -16,14 +16,19 @@ export interface FoundDifference {
   readonly difference: Difference;
 }
 
-/** Every difference compare finds over `topics`, each note once, in topic order. */
+/**
+ * Every difference compare finds over `topics`, in topic order, each once: a person's name or
+ * title once per person (topics show them with more or fewer of the spellings), anything else
+ * once per note.
+ */
 export function differencesOver(topics: readonly string[], compare: (topic: string) => CompareResponse): FoundDifference[] {
   const seen = new Set<string>();
   const out: FoundDifference[] = [];
   for (const topic of topics) {
     for (const difference of compare(topic).differences) {
-      if (seen.has(difference.note)) continue;
-      seen.add(difference.note);
+      const key = difference.kind === 'name' || difference.kind === 'title' ? `${difference.kind}\n${difference.about}` : difference.note;
+      if (seen.has(key)) continue;
+      seen.add(key);
       out.push({ topic, difference });
     }
   }

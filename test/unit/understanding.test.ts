@@ -128,6 +128,8 @@ test('"where do the sources disagree" answers with the differences compare finds
   const notes = (r.differences ?? []).map((d) => d.note);
   assert.ok(notes.some((n) => /Whitcoff/.test(n) && /Witkoff/.test(n)), notes.join(' | '));
   for (const d of r.differences ?? []) assert.deepEqual(d.values.map((v) => v.source).sort(), ['NEO', 'RSIS']);
+  const people = (r.differences ?? []).filter((d) => d.kind === 'name').map((d) => d.about);
+  assert.equal(people.length, new Set(people).size, `a person's spelling is told once: ${notes.join(' | ')}`);
   assert.ok(r.answers.length > 0);
   const round = engine.ask('do the two articles differ on the next round?');
   assert.ok((round.differences ?? []).some((d) => d.kind === 'date'));
