@@ -64,6 +64,8 @@ export const PLAN_LIMITS = {
   maxFuzzy: 4,
   maxRelatedPerWord: 12,
   fuzzyStrength: 0.8,
+  /** A word of this many letters or more that nothing is one edit from may be a name two edits away. */
+  nameFuzzyFrom: 6,
   negationStrength: 0.8,
   familyStrength: 0.9,
   relatedWeight: 0.6,
@@ -200,7 +202,11 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
         // A word English does not know that is close to a name is that name misspelled
         // ("qani": Qaani, not "many").
         const close = index.fuzzy(word, distance).filter((f) => index.df(f.term) > 0);
-        const names = close.filter((f) => index.analyzer.canonical.has(f.term));
+        // Names are misspelled worse than words: with nothing that close, a name two edits away ("whitkof": Whitcoff).
+        const names =
+          close.length === 0 && word.length >= L.nameFuzzyFrom
+            ? index.fuzzy(word, 2).filter((f) => index.df(f.term) > 0 && index.analyzer.canonical.has(f.term))
+            : close.filter((f) => index.analyzer.canonical.has(f.term));
         for (const f of (names.length > 0 ? names : close).slice(0, 3)) {
           candidates.push({ term: f.term, strength: L.fuzzyStrength, boost: L.fuzzyStrength, via: 'fuzzy' });
         }

@@ -234,3 +234,9 @@ test('a question that names one source as a text is answered from that source an
   assert.equal(engine.ask('who plays neo in the matrix').answers.length, 0);
   assert.equal(namedSource('do neo and rsis agree on the outcome', ['NEO', 'RSIS']), undefined, 'two sources named: no filter');
 });
+
+test('a name misspelled twice over is still found when nothing is closer ("Whitkof": Whitcoff)', () => {
+  const r = engine.ask('Whitkof');
+  assert.ok(r.answers.length > 0, r.notice);
+  assert.match(r.answers[0]?.passage.text ?? '', /Whitcoff|Witkoff/);
+});
