@@ -21,6 +21,7 @@ import { DATE, MONTH, topicKinds } from './answer-type.ts';
 import { ASK_TUNING, rank } from './ask.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
 import { planQuery, type QueryPlan } from './query.ts';
+import { titles } from './titles.ts';
 import { RELATED_STRENGTH, type Lexicon } from './related.ts';
 import type { CompareResponse, CompareSide, Difference } from './types.ts';
 
@@ -55,22 +56,6 @@ function precision(date: string): 'day' | 'month' | 'year' {
   if (/\b(?:month)\b/.test(date) || new RegExp(`^${MONTH}\\s+\\d{4}$`).test(date)) return 'month';
   if (/\byear\b|^(?:in|since)\s+\d{4}$/.test(date)) return 'year';
   return 'day';
-}
-
-/** Role of each person the text names: the capitalised title words just before the name. */
-function titles(text: string, analyzer: Analyzer): Map<string, { name: string; title: string | null }[]> {
-  const out = new Map<string, { name: string; title: string | null }[]>();
-  for (const t of analyzer.analyze(text)) {
-    if (!t.alias || analyzer.kinds.get(t.term) !== 'person') continue;
-    const before = /((?:(?:\p{Lu}[\p{L}.]*|for|to|the|of),?\s+){1,7})$/u.exec(text.slice(0, t.start))?.[1]?.trim().replace(/,$/, '') ?? '';
-    // The title proper starts at its first title word ("U.S. Special Envoy" → "Special Envoy").
-    const start = before.search(/\b(?:Special|Deputy|Foreign|Supreme|Prime|Secretary|Minister|Envoy|President|General|Chief|Ambassador|Spokes\w+)\b/);
-    const title = start >= 0 ? before.slice(start) : '';
-    const list = out.get(t.term) ?? [];
-    list.push({ name: t.source, title: /\b(?:Envoy|Minister|President|Secretary|Leader|General|Spokes\w+)\b/.test(title) ? title : null });
-    out.set(t.term, list);
-  }
-  return out;
 }
 
 /**

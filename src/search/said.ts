@@ -7,9 +7,11 @@
 import { MESSAGES } from '../messages.ts';
 import { ASK_TUNING, confidenceOf, rank, type AskResponse } from './ask.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
+import { tokenize } from './analyzer.ts';
 import { planQuery } from './query.ts';
 import type { QuoteIndex } from './quotes.ts';
 import type { Lexicon } from './related.ts';
+import { titles } from './titles.ts';
 import type { QuoteHit } from './types.ts';
 
 /** Words that report speech, for passages that give someone's words without quotation marks. */
@@ -17,10 +19,55 @@ const REPORTING = /\b(?:said|says|say|told|tells|tell|telling|stated|states|wrot
 /** Passages looked at for a speaker's name, at most. */
 const MAX_NAMED = 200;
 
-/** The alias term of the speaker that `who` names, with a misspelling of a name allowed ("shermen"). */
+/** Words of a title ("Iran's foreign minister", "the supreme leader"): a speaker named by the post they hold. */
+const TITLE_WORDS = /^(?:special|deputy|foreign|supreme|prime|secretary|minister|envoy|president|general|chief|ambassador|leader|spokes(?:man|woman|person))$/;
+
+/**
+ * The person the text gives the title `who` names: every title word of it before their name
+ * ("Iranian Foreign Minister Abbas Araghchi" for "Iran's foreign minister"), and the rest of
+ * `who` too when it says more ("Iran's": Iranian), most often so titled first. Only the
+ * passages that hold the title words are read.
+ */
+function speakerByTitle(who: string, index: PassageIndex): string | undefined {
+  const analyzer = index.analyzer;
+  const words = tokenize(who).map((t) => t.folded);
+  const wanted = words.filter((w) => TITLE_WORDS.test(w));
+  if (wanted.length === 0) return undefined;
+  const rest = words.filter((w) => !TITLE_WORDS.test(w) && !analyzer.stopwords.has(w) && w.length >= 2);
+  const weights = new Map(wanted.flatMap((w) => { const t = analyzer.term(w); return t ? [[t, 1] as [string, number]] : []; }));
+  const score = new Map<string, number>();
+  for (const hit of index.query(weights, MAX_NAMED)) {
+    for (const [term, mentions] of titles(hit.passage.text, analyzer)) {
+      for (const m of mentions) {
+        const held = m.before.toLowerCase().split(/[\s,]+/);
+        if (!wanted.every((w) => held.includes(w))) continue;
+        // "Iran's" (or "irans") is met by "Iranian", "American" by "U.S.": a held word that
+        // begins with it, or the same name.
+        const heldTerms = new Set(analyzer.terms(m.before));
+        const qualified =
+          rest.length === 0 ||
+          rest.some((r) => heldTerms.has(analyzer.term(r) ?? '') || held.some((h) => h.replace(/\./g, '').startsWith(r.replace(/\./g, '').replace(/(?<=..)s$/, ''))));
+        // A title of another country's holder is not the one asked for ("the Omani foreign minister" is not Araghchi).
+        if (qualified) score.set(term, (score.get(term) ?? 0) + 1);
+      }
+    }
+  }
+  return [...score].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * The alias term of the speaker that `who` names: a person by name, with a misspelling allowed
+ * ("shermen"), or by the title the text gives them ("the supreme leader"), else a body or place
+ * ("Tehran").
+ */
 export function speakerTerm(who: string, index: PassageIndex): string | undefined {
   const analyzer = index.analyzer;
-  const named = analyzer.analyze(who).find((t) => t.alias && analyzer.kinds.get(t.term) !== 'term');
+  const aliases = analyzer.analyze(who).filter((t) => t.alias && analyzer.kinds.get(t.term) !== 'term');
+  const person = aliases.find((t) => analyzer.kinds.get(t.term) === 'person');
+  if (person) return person.term;
+  const titled = speakerByTitle(who, index);
+  if (titled) return titled;
+  const named = aliases[0];
   if (named) return named.term;
   for (const t of analyzer.analyze(who)) {
     if (t.folded.length < 4 || !/^\p{L}+$/u.test(t.folded)) continue;

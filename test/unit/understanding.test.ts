@@ -240,3 +240,16 @@ test('a name misspelled twice over is still found when nothing is closer ("Whitk
   assert.ok(r.answers.length > 0, r.notice);
   assert.match(r.answers[0]?.passage.text ?? '', /Whitcoff|Witkoff/);
 });
+
+test('"what did Iran\'s foreign minister say": a speaker named by the title the text gives them, and by no other country\'s', () => {
+  const said = (q: string): string | undefined => {
+    const r = engine.ask(q);
+    assert.equal(r.intent, 'said', q);
+    return r.speaker;
+  };
+  assert.equal(said("what did iran's foreign minister say"), 'Abbas Araghchi');
+  assert.equal(said('what did the supreme leader say'), 'Ali Khamenei');
+  assert.equal(said('what did the american envoy say'), 'Steve Witkoff');
+  assert.equal(said('what did irans president say'), 'Masoud Pezeshkian');
+  assert.notEqual(said('what did the omani foreign minister say'), 'Abbas Araghchi', 'Araghchi is Iranian');
+});

@@ -1,0 +1,32 @@
+/**
+ * The titles the text gives the people it names: the capitalised title words just before a
+ * name ("U.S. Special Envoy for West Asia Stephen Whitcoff" → Special Envoy for West Asia).
+ * compare sets one source's titles against another's; "what did Iran's foreign minister say"
+ * finds its speaker by them.
+ */
+import type { Analyzer } from './analyzer.ts';
+
+export interface Titled {
+  /** The name as written. */
+  readonly name: string;
+  /** The title proper, from its first title word, or null when the words before the name are no title. */
+  readonly title: string | null;
+  /** The capitalised words before the name, whole ("Iranian Foreign Minister", "U.S. Special Envoy for West Asia"). */
+  readonly before: string;
+}
+
+/** Each person (alias term) the text names, with the title before each mention. */
+export function titles(text: string, analyzer: Analyzer): Map<string, Titled[]> {
+  const out = new Map<string, Titled[]>();
+  for (const t of analyzer.analyze(text)) {
+    if (!t.alias || analyzer.kinds.get(t.term) !== 'person') continue;
+    const before = /((?:(?:\p{Lu}[\p{L}.]*|for|to|the|of),?\s+){1,7})$/u.exec(text.slice(0, t.start))?.[1]?.trim().replace(/,$/, '') ?? '';
+    // The title proper starts at its first title word ("U.S. Special Envoy" → "Special Envoy").
+    const start = before.search(/\b(?:Special|Deputy|Foreign|Supreme|Prime|Secretary|Minister|Envoy|President|General|Chief|Ambassador|Spokes\w+)\b/);
+    const title = start >= 0 ? before.slice(start) : '';
+    const list = out.get(t.term) ?? [];
+    list.push({ name: t.source, title: /\b(?:Envoy|Minister|President|Secretary|Leader|General|Spokes\w+)\b/.test(title) ? title : null, before });
+    out.set(t.term, list);
+  }
+  return out;
+}
