@@ -6,6 +6,8 @@
 export const MESSAGES = {
   askEmpty: 'The question has no words to search for: ask about the talks in a few words.',
   askNotCovered: 'The sources do not cover this question.',
+  /** No word of the question ties it to the sources, though they use some of its words. */
+  askTooGeneral: 'Nothing in the question ties it to the sources: name a person, place or event of the talks.',
   /** Shown above closest passages when the engine is not confident they answer. */
   askLowConfidence: 'The sources may not answer this directly; the closest passages:',
   askNotEnglish: (language: string): string =>

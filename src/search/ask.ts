@@ -221,7 +221,10 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   const answers = thin ? [] : ranked.slice(0, limit);
   const named = unmentioned.length > 0 ? { unmentioned, notice: MESSAGES.askUnmentioned(unmentioned) } : {};
   if (answers.length === 0) {
-    return { query, answers, notice: MESSAGES.askNotCovered, confidence: 'low', ...named };
+    // Nothing ties the question to the sources, but they hold some of its words ("whats next"):
+    // that shows no more than that the question is too general, not that they do not cover it.
+    const general = ranked.length === 0 && met.length > 0 && from === undefined;
+    return { query, answers, notice: general ? MESSAGES.askTooGeneral : MESSAGES.askNotCovered, confidence: 'low', ...named };
   }
   // A passage that meets only the source's name ("what does RSIS conclude": the author's note
   // names RSIS) has not met the question.

@@ -100,7 +100,7 @@ export function quotedFirst(response: AskResponse, match: VerbatimMatch, index: 
     rank(planQuery(response.query, index, lexicon), index, 1, (p) => p.id === match.passage.id)[0];
   if (!ranked) return response;
   const { notice, ...rest } = response;
-  const stillTrue = notice !== undefined && notice !== MESSAGES.askNotCovered && notice !== MESSAGES.askEmpty;
+  const stillTrue = notice !== undefined && notice !== MESSAGES.askNotCovered && notice !== MESSAGES.askTooGeneral && notice !== MESSAGES.askEmpty;
   return {
     ...rest,
     ...(stillTrue ? { notice } : {}),

@@ -43,6 +43,11 @@ test('questions the sources do not cover return no passage and say so', () => {
   assert.equal(france.answers.length, 0);
   assert.equal(france.notice, 'The sources do not mention France.');
   assert.match(engine.ask('?!').notice ?? '', /no words/);
+  // "next" is a word of the sources ("next week", "next round"), too common to tie a question
+  // to them: no passage, but no claim that they do not cover it either.
+  const next = engine.ask('whats next');
+  assert.equal(next.answers.length, 0);
+  assert.match(next.notice ?? '', /Nothing in the question ties it to the sources/);
 });
 
 test('an answer carries its source, its best sentence, the matched words and a score, best first', () => {
