@@ -4,7 +4,7 @@
  *
  * A side shows at most three passages that cover more than COMPARE_MIN_COVERAGE of the topic
  * (stricter than ask's floor: a topic is short, so half of it matched by chance is not
- * coverage), then, while there is room, passages that meet half of it; a side with none, but with passages that hold most of the topic's words the
+ * coverage); a side with none, but with passages that hold most of the topic's words the
  * sources use (COMPARE_TOUCH), shows those as weak; a side with neither is "not covered". Differences are
  * read from the two sides'
  * best sentences and passages:
@@ -194,10 +194,7 @@ export function compare(topic: string, index: PassageIndex, lexicon: Lexicon, me
     // A side that meets part of the topic with its own words is weak, not absent: "not covered"
     // is a claim about a source, made only when it holds none of the topic's words.
     const touching = covering.length > 0 ? [] : rank(plan, index, COMPARE_PER_SIDE, (p) => p.source === meta.id && touches(p), kinds);
-    // A covered side with room left shows next the passages that meet half the topic: on
-    // "Khamenei's stance", RSIS's passage on his repeated declarations after the one that says "stance".
-    const more = covering.length > 0 ? ranked.filter((r) => !covering.includes(r) && r.coverage >= COMPARE_OWN_FLOOR) : [];
-    const passages = (covering.length > 0 ? [...covering, ...more] : touching).slice(0, COMPARE_PER_SIDE).map((r) => ({ passage: r.passage, highlight: r.highlight, score: r.score }));
+    const passages = (covering.length > 0 ? covering : touching).slice(0, COMPARE_PER_SIDE).map((r) => ({ passage: r.passage, highlight: r.highlight, score: r.score }));
     return { source: meta.id, meta, passages, ...(touching.length > 0 ? { weak: true } : {}) };
   });
   const missing = sides.filter((s) => s.passages.length === 0).map((s) => s.source);
