@@ -13,7 +13,7 @@ import { ask, type AskResponse } from './search/ask.ts';
 import { PassageIndex } from './search/index.ts';
 import { compare } from './search/compare.ts';
 import { askDifferences, differencesOver, type FoundDifference } from './search/disagreements.ts';
-import { namedSource, readIntent } from './search/intent.ts';
+import { asksAuthor, namedSource, readIntent } from './search/intent.ts';
 import { askSaid } from './search/said.ts';
 import { QuotationExtractor } from './search/quotations.ts';
 import { QuoteIndex } from './search/quotes.ts';
@@ -229,7 +229,9 @@ export class Engine {
     if (intent?.kind === 'differences') {
       return askDifferences(query, intent.about, () => this.allDifferences(), (t) => this.compare(t), this.index, this.lexicon, limit);
     }
-    const response = ask(query, this.index, this.lexicon, limit, namedSource(query, this.sourceIds));
+    const from = namedSource(query, this.sourceIds);
+    const author = from !== undefined && asksAuthor(query) ? this.documents.find((d) => d.meta.id === from)?.meta.author : undefined;
+    const response = ask(query, this.index, this.lexicon, limit, from, author);
     // A question quoting a sentence (a picked suggestion) gets that sentence's passage first.
     const quoted = verbatimMatch(query, this.index);
     return quoted ? quotedFirst(response, quoted, this.index, this.lexicon, limit) : response;

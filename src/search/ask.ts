@@ -191,14 +191,16 @@ export function confidenceOf(answers: readonly Answer[], unmentioned: readonly s
 /**
  * @param from The id of the one source the question names ("what does NEO think of …"): only its
  *   passages answer, and a question about a source the corpus holds is never "not covered".
+ * @param author The author of that source, when the question asks who wrote it: sought as well,
+ *   so the author's note comes first.
  */
-export function ask(question: string, index: PassageIndex, lexicon: Lexicon, limit: number = ASK_TUNING.limit, from?: string): AskResponse {
+export function ask(question: string, index: PassageIndex, lexicon: Lexicon, limit: number = ASK_TUNING.limit, from?: string, author?: string): AskResponse {
   const query = question.trim();
   const foreign = lexicon.languages ? otherLanguage(query, index.analyzer.stopwords, lexicon.languages) : undefined;
   if (foreign) {
     return { query, answers: [], notice: MESSAGES.askNotEnglish(foreign.language), confidence: 'low', language: foreign.language };
   }
-  const plan = planQuery(query, index, lexicon);
+  const plan = planQuery(author ? `${query} ${author}` : query, index, lexicon);
   if (plan.concepts.length === 0) {
     return { query, answers: [], notice: MESSAGES.askEmpty, confidence: 'low' };
   }

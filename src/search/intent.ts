@@ -61,6 +61,13 @@ export function namedSource(question: string, sourceIds: readonly string[]): str
   return new RegExp(`${BEFORE_SOURCE}${word}|${word}${AFTER_SOURCE}`, 'i').test(question) ? only : undefined;
 }
 
+const AUTHORSHIP = /\b(?:wrote|write|writes|written|author|authors|writer|byline)\b/i;
+
+/** Whether a question asks who wrote a text ("who wrote the NEO piece", "who is the RSIS author"), not what its author wrote. */
+export function asksAuthor(question: string): boolean {
+  return /\b(?:who|whose|whos)\b/i.test(question.replace(/[’']/g, '')) && AUTHORSHIP.test(question);
+}
+
 /**
  * The intent of a question, if it has one. `sourceIds` are the corpus's source ids ("where do NEO
  * and RSIS differ" names the sources by id).

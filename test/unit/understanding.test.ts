@@ -253,3 +253,14 @@ test('"what did Iran\'s foreign minister say": a speaker named by the title the 
   assert.equal(said('what did irans president say'), 'Masoud Pezeshkian');
   assert.notEqual(said('what did the omani foreign minister say'), 'Abbas Araghchi', 'Araghchi is Iranian');
 });
+
+test('"who wrote the NEO piece" puts the author\'s note first; "what did the NEO author write about X" is about X', () => {
+  for (const q of ['who wrote the neo piece', "who's the rsis author"]) {
+    const r = engine.ask(q);
+    const source = /neo/.test(q) ? 'NEO' : 'RSIS';
+    const author = engine.documents.find((d) => d.meta.id === source)?.meta.author ?? assert.fail('no author');
+    const surname = author.split(' ').at(-1) ?? author;
+    assert.ok(r.answers[0]?.passage.text.includes(surname), `${q} → ${r.answers[0]?.passage.id}`);
+  }
+  assert.ok(!engine.ask('what did the neo author write about trump').answers[0]?.passage.text.includes('Mikhin'));
+});
