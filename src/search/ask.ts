@@ -23,6 +23,7 @@ import { expectedKinds, kindsIn, type AnswerKind } from './answer-type.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
 import { otherLanguage } from './language.ts';
 import { compilePlan, matchedWords, matchPassage } from './match.ts';
+import { closestInMeaning } from './meaning.ts';
 import { planQuery, type QueryPlan } from './query.ts';
 import type { Lexicon } from './related.ts';
 import type { Difference, QuoteHit } from './types.ts';
@@ -97,6 +98,13 @@ export const ASK_TUNING = {
   highOwnCoverage: 0.7,
   highMissed: 0.25,
   highMargin: 0.2,
+  /**
+   * Or, with a second reader that agrees (see meaning.ts: the candidate whose sentence is closest
+   * in meaning is the first answer), when the question's own words meet this much of it and it
+   * stands this far above the second.
+   */
+  agreedOwnCoverage: 0.5,
+  agreedMargin: 0.1,
   /** No answer when the best passage meets less than this with the question's own words … */
   thinOwnCoverage: 0.15,
   /** … and misses at least this much of it (unmet, or met only through a loose relative). */
@@ -174,9 +182,10 @@ export function rank(
  * High when the first answer meets most of the question with its own words, misses little of it,
  * holds what the question asks for, and stands clear of the second (several passages that meet
  * the question equally well leave the reader to choose), for a question of more than one plain
- * word (`plan`, when given).
+ * word (`plan`, when given). When a second reader `agreed` on it (see secondReaderAgrees), half
+ * the question met with its own words and half the margin are enough.
  */
-export function confidenceOf(answers: readonly Answer[], unmentioned: readonly string[] = [], plan?: QueryPlan): Confidence {
+export function confidenceOf(answers: readonly Answer[], unmentioned: readonly string[] = [], plan?: QueryPlan, agreed = false): Confidence {
   const T = ASK_TUNING;
   const [first, second] = answers;
   if (!first || unmentioned.length > 0) return 'low';
@@ -184,8 +193,20 @@ export function confidenceOf(answers: readonly Answer[], unmentioned: readonly s
   // one name ("whats the AOR") does not.
   const [only, ...more] = plan?.concepts ?? [];
   if (only && more.length === 0 && !only.candidates.some((c) => c.via === 'alias')) return 'low';
-  const clear = first.score - (second?.score ?? 0) >= T.highMargin;
-  return first.ownCoverage >= T.highOwnCoverage && first.missed <= T.highMissed && first.kindMet !== false && clear ? 'high' : 'low';
+  const margin = first.score - (second?.score ?? 0);
+  if (first.ownCoverage >= T.highOwnCoverage && first.missed <= T.highMissed && first.kindMet !== false && margin >= T.highMargin) return 'high';
+  // The second reader weighs what the question asks for by itself: its agreement stands in for
+  // the answer kind, which is read from a few words ("because", a date) and misses many reasons.
+  return agreed && first.ownCoverage >= T.agreedOwnCoverage && margin >= T.agreedMargin ? 'high' : 'low';
+}
+
+/**
+ * Whether a second reader agrees on the first answer: among the ranked candidates, the one whose
+ * sentence is closest in meaning to the question (meaning.ts) is the first.
+ */
+function secondReaderAgrees(question: string, ranked: readonly Answer[], index: PassageIndex, lexicon: Lexicon): boolean {
+  const first = ranked[0];
+  return first !== undefined && lexicon.words !== undefined && closestInMeaning(question, ranked.map((a) => a.passage), lexicon.words, index.analyzer.stopwords) === first.passage;
 }
 
 /**
@@ -214,8 +235,9 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   const unmentioned = lexicon.names ? unmentionedNames(query, index, lexicon.names, common, known) : [];
   // Two at least, whatever `limit`: confidence looks at how far the first stands from the second.
   const inSource = from === undefined ? undefined : (p: IndexedPassage): boolean => p.source === from;
-  // A question about a source the corpus holds is tied to it, whatever its other words.
-  const ranked = from !== undefined || plan.concepts.some((c) => c.anchor) ? rank(plan, index, Math.max(limit, 2), inSource, expectedKinds(query)) : [];
+  // A question about a source the corpus holds is tied to it, whatever its other words. All the
+  // candidates are ranked: the second reader of confidence looks among them.
+  const ranked = from !== undefined || plan.concepts.some((c) => c.anchor) ? rank(plan, index, Math.max(limit, 2, ASK_TUNING.candidates), inSource, expectedKinds(query)) : [];
   // Thin evidence: the best passage meets almost none of the question with its own words and
   // misses most of it even counting close relatives ("tips to negotiate a higher salary").
   const first = ranked[0];
@@ -231,5 +253,6 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   // A passage that meets only the source's name ("what does RSIS conclude": the author's note
   // names RSIS) has not met the question.
   const onlyTheName = from !== undefined && !(answers[0]?.matched ?? []).some((m) => !m.includes('→') && m.toLowerCase() !== from.toLowerCase());
-  return { query, answers, confidence: onlyTheName ? 'low' : confidenceOf(ranked, unmentioned, plan), ...named };
+  const confidence = onlyTheName ? 'low' : confidenceOf(ranked, unmentioned, plan, secondReaderAgrees(query, ranked, index, lexicon));
+  return { query, answers, confidence, ...named };
 }

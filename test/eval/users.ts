@@ -102,8 +102,10 @@ export interface UserScores {
   /** Questions not in English that were told the sources are in English, of all such. */
   readonly foreignHandled: number;
   readonly foreign: number;
-  /** Of first answers marked high, the share that are right (NaN when none is high). */
+  /** Of first answers marked high, the share that are right (NaN when none is high); an off-topic question answered at high confidence is a wrong one. */
   readonly highPrecision: number;
+  /** Off-topic questions answered at high confidence. */
+  readonly offTopicHigh: number;
   /** Share of in-scope questions whose first answer is marked high. */
   readonly highShare: number;
   readonly byType: Readonly<Record<string, { n: number; right: number }>>;
@@ -113,7 +115,7 @@ export interface UserScores {
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 export function scoreUsers(reply: Replier, questions: readonly UserQuestion[]): UserScores {
-  let n = 0, r1 = 0, r3 = 0, hl = 0, off = 0, offOk = 0, refused = 0, unmentioned = 0, foreign = 0, foreignOk = 0, high = 0, highRight = 0;
+  let n = 0, r1 = 0, r3 = 0, hl = 0, off = 0, offOk = 0, offHigh = 0, refused = 0, unmentioned = 0, foreign = 0, foreignOk = 0, high = 0, highRight = 0;
   const byType: Record<string, { n: number; right: number }> = {};
   const misses: string[] = [];
   for (const q of questions) {
@@ -123,6 +125,7 @@ export function scoreUsers(reply: Replier, questions: readonly UserQuestion[]): 
       off++;
       const handled = r.hits.length === 0 || (r.unmentioned ?? []).length > 0;
       if (handled) offOk++;
+      else if (r.confidence === 'high') offHigh++;
       else misses.push(`[offtopic] ${q.q}\n      top: ${top ? `${top.source}: ${top.text.slice(0, 90)}` : '(none)'}${r.confidence ? ` (${r.confidence})` : ''}`);
       continue;
     }
@@ -168,7 +171,8 @@ export function scoreUsers(reply: Replier, questions: readonly UserQuestion[]): 
     inScopeUnmentioned: unmentioned,
     foreignHandled: foreignOk,
     foreign,
-    highPrecision: high === 0 ? Number.NaN : round(highRight / high),
+    highPrecision: high + offHigh === 0 ? Number.NaN : round(highRight / (high + offHigh)),
+    offTopicHigh: offHigh,
     highShare: round(high / n),
     byType,
     misses,
@@ -219,7 +223,8 @@ export function usersTable(rows: ReadonlyArray<readonly [string, UserScores]>): 
   metric('in-scope refused', (s) => String(s.inScopeRefused));
   metric('in-scope told a name is not mentioned', (s) => String(s.inScopeUnmentioned));
   metric('not English, told so', (s) => `${s.foreignHandled}/${s.foreign}`);
-  metric('high confidence: right', (s) => (Number.isNaN(s.highPrecision) ? '–' : s.highPrecision.toFixed(3)));
+  metric('high confidence: right (off-topic answered high count as wrong)', (s) => (Number.isNaN(s.highPrecision) ? '–' : s.highPrecision.toFixed(3)));
+  metric('off-topic answered at high confidence', (s) => String(s.offTopicHigh));
   metric('high confidence: share of in-scope', (s) => s.highShare.toFixed(3));
   return lines.join('\n');
 }

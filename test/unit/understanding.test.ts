@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectedKinds, kindsIn } from '../../src/search/answer-type.ts';
-import { confidenceOf, type Answer } from '../../src/search/ask.ts';
+import { ask, ASK_TUNING, confidenceOf, type Answer } from '../../src/search/ask.ts';
 import { namedSource, readIntent } from '../../src/search/intent.ts';
+import { closestInMeaning } from '../../src/search/meaning.ts';
 import { otherLanguage } from '../../src/search/language.ts';
 import { negationForms, planQuery, rarity, sameFamily } from '../../src/search/query.ts';
 import { realEngine } from '../helpers/corpus.ts';
@@ -263,4 +264,23 @@ test('"who wrote the NEO piece" puts the author\'s note first; "what did the NEO
     assert.ok(r.answers[0]?.passage.text.includes(surname), `${q} → ${r.answers[0]?.passage.id}`);
   }
   assert.ok(!engine.ask('what did the neo author write about trump').answers[0]?.passage.text.includes('Mikhin'));
+});
+
+test('a second reader by meaning: when the candidate closest in meaning is the first answer, a first answer its own words only half meet can be high', () => {
+  const words = engine.lexicon.words ?? assert.fail('no word vectors');
+  const stop = engine.index.analyzer.stopwords;
+  const q = 'how did iranians feel about the talks on social media';
+  // Averaged word vectors find the sentence on Iranians' cautious optimism over social media.
+  assert.match(closestInMeaning(q, engine.index.passages, words, stop)?.text ?? '', /social media/);
+  const { words: _w, ...withoutVectors } = engine.lexicon;
+  const alone = ask(q, engine.index, withoutVectors);
+  const agreed = ask(q, engine.index, engine.lexicon);
+  assert.equal(agreed.answers[0]?.passage.id, alone.answers[0]?.passage.id, 'the second reader orders nothing');
+  assert.ok((agreed.answers[0]?.ownCoverage ?? 1) < ASK_TUNING.highOwnCoverage);
+  assert.equal(alone.confidence, 'low');
+  assert.equal(agreed.confidence, 'high');
+  // Where the closest in meaning is another passage, the answer stays low.
+  const other = 'why did the rial go up';
+  assert.notEqual(closestInMeaning(other, engine.ask(other, 30).answers.map((a) => a.passage), words, stop), engine.ask(other).answers[0]?.passage);
+  assert.equal(engine.ask(other).confidence, 'low');
 });
