@@ -140,11 +140,22 @@ export function rank(
   filter?: (p: IndexedPassage) => boolean,
   wanted: readonly AnswerKind[] = [],
 ): Answer[] {
+  return rankedAll(plan, index, limit, filter, wanted).answers;
+}
+
+/** {@link rank}'s answers, and every candidate that passed, best first (their passages only: the second reader of confidence looks among them). */
+function rankedAll(
+  plan: QueryPlan,
+  index: PassageIndex,
+  limit: number,
+  filter?: (p: IndexedPassage) => boolean,
+  wanted: readonly AnswerKind[] = [],
+): { answers: Answer[]; candidates: IndexedPassage[] } {
   const T = ASK_TUNING;
   const compiled = compilePlan(plan, index);
   const hits = index.query(plan.weights, T.candidates, filter);
   const best = hits[0]?.score ?? 1;
-  return hits
+  const passed = hits
     .map((h) => {
       const kinds = wanted.length > 0 ? kindsOf(h.passage, index) : [];
       const holds = (k: number): boolean => wanted.some((w) => kinds[k]?.has(w) ?? false);
@@ -161,31 +172,31 @@ export function rank(
       return { h, m, score, kindMet };
     })
     .filter((r) => r.m.coverage >= T.minCoverage)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map(({ h, m, score, kindMet }) => {
-      const span = h.passage.sentences[m.bestSentence] ?? { start: 0, end: h.passage.text.length };
-      return {
-        passage: h.passage,
-        score: Math.round(score * 1000) / 1000,
-        coverage: Math.round(m.coverage * 1000) / 1000,
-        ownCoverage: Math.round(m.ownCoverage * 1000) / 1000,
-        missed: Math.round(m.missed * 1000) / 1000,
-        highlight: { text: h.passage.text.slice(span.start, span.end), span },
-        matched: matchedWords(compiled, index.termIdsOf(h.passage)),
-        ...(kindMet === undefined ? {} : { kindMet }),
-      };
-    });
+    .sort((a, b) => b.score - a.score);
+  const answers = passed.slice(0, limit).map(({ h, m, score, kindMet }) => {
+    const span = h.passage.sentences[m.bestSentence] ?? { start: 0, end: h.passage.text.length };
+    return {
+      passage: h.passage,
+      score: Math.round(score * 1000) / 1000,
+      coverage: Math.round(m.coverage * 1000) / 1000,
+      ownCoverage: Math.round(m.ownCoverage * 1000) / 1000,
+      missed: Math.round(m.missed * 1000) / 1000,
+      highlight: { text: h.passage.text.slice(span.start, span.end), span },
+      matched: matchedWords(compiled, index.termIdsOf(h.passage)),
+      ...(kindMet === undefined ? {} : { kindMet }),
+    };
+  });
+  return { answers, candidates: passed.map((r) => r.h.passage) };
 }
 
 /**
  * High when the first answer meets most of the question with its own words, misses little of it,
  * holds what the question asks for, and stands clear of the second (several passages that meet
  * the question equally well leave the reader to choose), for a question of more than one plain
- * word (`plan`, when given). When a second reader `agreed` on it (see secondReaderAgrees), half
- * the question met with its own words and half the margin are enough.
+ * word (`plan`, when given). When a second reader agrees on it (`agreed`, asked only then; see
+ * secondReaderAgrees), half the question met with its own words and half the margin are enough.
  */
-export function confidenceOf(answers: readonly Answer[], unmentioned: readonly string[] = [], plan?: QueryPlan, agreed = false): Confidence {
+export function confidenceOf(answers: readonly Answer[], unmentioned: readonly string[] = [], plan?: QueryPlan, agreed: () => boolean = () => false): Confidence {
   const T = ASK_TUNING;
   const [first, second] = answers;
   if (!first || unmentioned.length > 0) return 'low';
@@ -197,16 +208,16 @@ export function confidenceOf(answers: readonly Answer[], unmentioned: readonly s
   if (first.ownCoverage >= T.highOwnCoverage && first.missed <= T.highMissed && first.kindMet !== false && margin >= T.highMargin) return 'high';
   // The second reader weighs what the question asks for by itself: its agreement stands in for
   // the answer kind, which is read from a few words ("because", a date) and misses many reasons.
-  return agreed && first.ownCoverage >= T.agreedOwnCoverage && margin >= T.agreedMargin ? 'high' : 'low';
+  return first.ownCoverage >= T.agreedOwnCoverage && margin >= T.agreedMargin && agreed() ? 'high' : 'low';
 }
 
 /**
- * Whether a second reader agrees on the first answer: among the ranked candidates, the one whose
- * sentence is closest in meaning to the question (meaning.ts) is the first.
+ * Whether a second reader agrees on the first answer: among the ranked candidates (the first
+ * among them), the one whose sentence is closest in meaning to the question (meaning.ts).
  */
-function secondReaderAgrees(question: string, ranked: readonly Answer[], index: PassageIndex, lexicon: Lexicon): boolean {
-  const first = ranked[0];
-  return first !== undefined && lexicon.words !== undefined && closestInMeaning(question, ranked.map((a) => a.passage), lexicon.words, index.analyzer.stopwords) === first.passage;
+function secondReaderAgrees(question: string, candidates: readonly IndexedPassage[], index: PassageIndex, lexicon: Lexicon): boolean {
+  const first = candidates[0];
+  return first !== undefined && lexicon.words !== undefined && closestInMeaning(question, candidates, lexicon.words, index.analyzer.stopwords) === first;
 }
 
 /**
@@ -235,9 +246,9 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   const unmentioned = lexicon.names ? unmentionedNames(query, index, lexicon.names, common, known) : [];
   // Two at least, whatever `limit`: confidence looks at how far the first stands from the second.
   const inSource = from === undefined ? undefined : (p: IndexedPassage): boolean => p.source === from;
-  // A question about a source the corpus holds is tied to it, whatever its other words. All the
-  // candidates are ranked: the second reader of confidence looks among them.
-  const ranked = from !== undefined || plan.concepts.some((c) => c.anchor) ? rank(plan, index, Math.max(limit, 2, ASK_TUNING.candidates), inSource, expectedKinds(query)) : [];
+  // A question about a source the corpus holds is tied to it, whatever its other words.
+  const { answers: ranked, candidates } =
+    from !== undefined || plan.concepts.some((c) => c.anchor) ? rankedAll(plan, index, Math.max(limit, 2), inSource, expectedKinds(query)) : { answers: [], candidates: [] };
   // Thin evidence: the best passage meets almost none of the question with its own words and
   // misses most of it even counting close relatives ("tips to negotiate a higher salary").
   const first = ranked[0];
@@ -253,6 +264,6 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   // A passage that meets only the source's name ("what does RSIS conclude": the author's note
   // names RSIS) has not met the question.
   const onlyTheName = from !== undefined && !(answers[0]?.matched ?? []).some((m) => !m.includes('→') && m.toLowerCase() !== from.toLowerCase());
-  const confidence = onlyTheName ? 'low' : confidenceOf(ranked, unmentioned, plan, secondReaderAgrees(query, ranked, index, lexicon));
+  const confidence = onlyTheName ? 'low' : confidenceOf(ranked, unmentioned, plan, () => secondReaderAgrees(query, candidates, index, lexicon));
   return { query, answers, confidence, ...named };
 }
