@@ -22,17 +22,14 @@ export const MEANING = {
 
 /** The meaning of a text: the rarity-weighted, unit-length mean of its words' vectors; undefined when it has none. */
 export function meaningOf(text: string, words: WordVectors, stopwords: ReadonlySet<string>): Float32Array | undefined {
-  let sum: Float32Array | undefined;
+  const sum = new Float32Array(words.dims);
+  let any = false;
   for (const t of tokenize(text)) {
     if (stopwords.has(t.folded)) continue;
-    const v = words.vector(t.folded);
-    if (!v) continue;
     const share = MEANING.zipf / (words.rank(t.folded) + 1);
-    const weight = MEANING.smoothing / (MEANING.smoothing + share);
-    sum ??= new Float32Array(v.length);
-    for (let d = 0; d < v.length; d++) sum[d] = (sum[d] ?? 0) + weight * (v[d] ?? 0);
+    if (words.addTo(t.folded, MEANING.smoothing / (MEANING.smoothing + share), sum)) any = true;
   }
-  if (!sum) return undefined;
+  if (!any) return undefined;
   let norm = 0;
   for (const x of sum) norm += x * x;
   const inv = 1 / Math.sqrt(norm || 1);

@@ -90,6 +90,21 @@ export class WordVectors {
     return v;
   }
 
+  /**
+   * Adds `weight` times a word's unit vector to `sum`, without making the vector; false for a
+   * word it does not know. For sums over many words (a sentence's meaning).
+   */
+  addTo(word: string, weight: number, sum: Float32Array): boolean {
+    const i = this.index.get(word);
+    if (i === undefined) return false;
+    const off = i * this.dims;
+    let norm = 0;
+    for (let d = 0; d < this.dims; d++) norm += (this.data[off + d] ?? 0) ** 2;
+    const scale = weight / Math.sqrt(norm || 1);
+    for (let d = 0; d < this.dims; d++) sum[d] = (sum[d] ?? 0) + scale * (this.data[off + d] ?? 0);
+    return true;
+  }
+
   /** Unit-length mean of several words' vectors (the words it does not know are skipped). */
   mean(words: Iterable<string>): Float32Array | undefined {
     const sum = new Float32Array(this.dims);
