@@ -44,6 +44,21 @@ function sourceNames(sourceIds: readonly string[]): RegExp {
   return names;
 }
 
+const idWordsOf = new WeakMap<readonly string[], { byWord: Map<string, string[]>; others: string[] }>();
+/** The source ids that are single words, by their lower case, and the others; made once per list of ids. */
+function idWords(sourceIds: readonly string[]): { byWord: Map<string, string[]>; others: string[] } {
+  let found = idWordsOf.get(sourceIds);
+  if (!found) {
+    found = { byWord: new Map(), others: [] };
+    for (const id of sourceIds) {
+      if (/^[\p{L}\p{N}]+$/u.test(id)) found.byWord.set(id.toLowerCase(), [...(found.byWord.get(id.toLowerCase()) ?? []), id]);
+      else found.others.push(id);
+    }
+    idWordsOf.set(sourceIds, found);
+  }
+  return found;
+}
+
 /** Words around a source's id that make it the name of a text ("the NEO piece", "RSIS's take", "what does NEO think"). */
 const BEFORE_SOURCE = String.raw`\b(?:the|in|by|from|does|did|do|per|according to)\s+`;
 const AFTER_SOURCE = String.raw`(?:['’]s\b|\s+(?:article|piece|one|commentary|analysis|author|writer|report|story|says?|said|thinks?|argues?|argued|claims?|wrote|writes|concludes?|sees?)\b)`;
@@ -54,7 +69,11 @@ const AFTER_SOURCE = String.raw`(?:['’]s\b|\s+(?:article|piece|one|commentary|
  * text: "neo" in "who plays neo in the matrix" is not the source.
  */
 export function namedSource(question: string, sourceIds: readonly string[]): string | undefined {
-  const named = sourceIds.filter((id) => sourceNames([id]).test(question));
+  // The question's words looked up among the ids (an archive has thousands, and a pattern of
+  // all of them costs a millisecond a question); an id that is no single word, by its pattern.
+  const { byWord, others } = idWords(sourceIds);
+  const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const named = [...new Set([...words.flatMap((w) => byWord.get(w) ?? []), ...others.filter((id) => sourceNames([id]).test(question))])];
   const [only] = named;
   if (only === undefined || named.length > 1) return undefined;
   const word = sourceNames([only]).source;
