@@ -11,7 +11,7 @@
  */
 import { tokenize } from './analyzer.ts';
 import type { IndexedPassage } from './index.ts';
-import type { WordVectors } from './vectors.ts';
+import { toUnit, type WordVectors } from './vectors.ts';
 
 export const MEANING = {
   /** a: a word whose share of running English is well above this weighs little. */
@@ -29,12 +29,7 @@ export function meaningOf(text: string, words: WordVectors, stopwords: ReadonlyS
     const share = MEANING.zipf / (words.rank(t.folded) + 1);
     if (words.addTo(t.folded, MEANING.smoothing / (MEANING.smoothing + share), sum)) any = true;
   }
-  if (!any) return undefined;
-  let norm = 0;
-  for (const x of sum) norm += x * x;
-  const inv = 1 / Math.sqrt(norm || 1);
-  for (let d = 0; d < sum.length; d++) sum[d] = (sum[d] ?? 0) * inv;
-  return sum;
+  return any ? toUnit(sum) : undefined;
 }
 
 /** The meaning of each sentence of a passage, worked out once per passage. */

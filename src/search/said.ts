@@ -11,7 +11,7 @@ import { tokenize } from './analyzer.ts';
 import { planQuery } from './query.ts';
 import type { QuoteIndex } from './quotes.ts';
 import type { Lexicon } from './related.ts';
-import { titles } from './titles.ts';
+import { titles, TITLE_STARTS } from './titles.ts';
 import type { QuoteHit } from './types.ts';
 
 /** Words that report speech, for passages that give someone's words without quotation marks. */
@@ -20,7 +20,7 @@ const REPORTING = /\b(?:said|says|say|told|tells|tell|telling|stated|states|wrot
 const MAX_NAMED = 200;
 
 /** Words of a title ("Iran's foreign minister", "the supreme leader"): a speaker named by the post they hold. */
-const TITLE_WORDS = /^(?:special|deputy|foreign|supreme|prime|secretary|minister|envoy|president|general|chief|ambassador|leader|spokes(?:man|woman|person))$/;
+const TITLE_WORDS = new RegExp(`^(?:${[...TITLE_STARTS, 'Leader'].join('|')})$`, 'i');
 
 /**
  * The person the text gives the title `who` names: every title word of it before their name

@@ -15,6 +15,10 @@ export interface Titled {
   readonly before: string;
 }
 
+/** Words a title proper starts with ("Special Envoy", "Foreign Minister"). */
+export const TITLE_STARTS = ['Special', 'Deputy', 'Foreign', 'Supreme', 'Prime', 'Secretary', 'Minister', 'Envoy', 'President', 'General', 'Chief', 'Ambassador', 'Spokes\\w+'] as const;
+const TITLE_START = new RegExp(`\\b(?:${TITLE_STARTS.join('|')})\\b`);
+
 /** Each person (alias term) the text names, with the title before each mention. */
 export function titles(text: string, analyzer: Analyzer): Map<string, Titled[]> {
   const out = new Map<string, Titled[]>();
@@ -22,7 +26,7 @@ export function titles(text: string, analyzer: Analyzer): Map<string, Titled[]> 
     if (!t.alias || analyzer.kinds.get(t.term) !== 'person') continue;
     const before = /((?:(?:\p{Lu}[\p{L}.]*|for|to|the|of),?\s+){1,7})$/u.exec(text.slice(0, t.start))?.[1]?.trim().replace(/,$/, '') ?? '';
     // The title proper starts at its first title word ("U.S. Special Envoy" → "Special Envoy").
-    const start = before.search(/\b(?:Special|Deputy|Foreign|Supreme|Prime|Secretary|Minister|Envoy|President|General|Chief|Ambassador|Spokes\w+)\b/);
+    const start = before.search(TITLE_START);
     const title = start >= 0 ? before.slice(start) : '';
     const list = out.get(t.term) ?? [];
     list.push({ name: t.source, title: /\b(?:Envoy|Minister|President|Secretary|Leader|General|Spokes\w+)\b/.test(title) ? title : null, before });

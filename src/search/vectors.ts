@@ -108,20 +108,19 @@ export class WordVectors {
   /** Unit-length mean of several words' vectors (the words it does not know are skipped). */
   mean(words: Iterable<string>): Float32Array | undefined {
     const sum = new Float32Array(this.dims);
-    let n = 0;
-    for (const w of words) {
-      const v = this.vector(w);
-      if (!v) continue;
-      for (let d = 0; d < this.dims; d++) sum[d] = (sum[d] ?? 0) + (v[d] ?? 0);
-      n++;
-    }
-    if (n === 0) return undefined;
-    let norm = 0;
-    for (const x of sum) norm += x * x;
-    const inv = 1 / Math.sqrt(norm || 1);
-    for (let d = 0; d < this.dims; d++) sum[d] = (sum[d] ?? 0) * inv;
-    return sum;
+    let any = false;
+    for (const w of words) if (this.addTo(w, 1, sum)) any = true;
+    return any ? toUnit(sum) : undefined;
   }
+}
+
+/** `v` scaled to unit length, in place. */
+export function toUnit(v: Float32Array): Float32Array {
+  let norm = 0;
+  for (const x of v) norm += x * x;
+  const inv = 1 / Math.sqrt(norm || 1);
+  for (let d = 0; d < v.length; d++) v[d] = (v[d] ?? 0) * inv;
+  return v;
 }
 
 /** Cosine of two unit vectors. */
