@@ -118,6 +118,7 @@ const InScope = z.object({
   source: Source,
   phrase: z.string(),
   about: z.literal('author').optional(),
+  also: z.array(z.object({ source: Source, phrase: z.string().min(1) })).optional(),
 });
 const OffTopic = z.object({ q: z.string().min(5), kind: z.literal('offtopic') });
 const QuestionsFile = z.object({
@@ -247,6 +248,18 @@ test('every phrase is 2-7 clean words occurring exactly once in its article', ()
     assert.ok(!seen.has(key), `phrase used twice: ${key}`);
     seen.add(key);
   }
+});
+
+test('every other answering passage (also) is labelled by words its source holds', () => {
+  const bad: string[] = [];
+  for (const q of inScope) {
+    for (const a of q.also ?? []) {
+      const p = norm(a.phrase);
+      if (countOccurrences(seeds[a.source].full, p) === 0) bad.push(`${a.source} "${a.phrase}" (${q.q}): not in ${a.source}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+  assert.ok(inScope.filter((q) => (q.also ?? []).length > 0).length >= 20, 'the blind relabelling is there');
 });
 
 test('paraphrase questions share no content stem with the answer paragraph (names excepted)', () => {

@@ -39,6 +39,8 @@ export function table(rows: Array<[string, Scores]>): string {
   };
   metric('Recall@1', (s) => s.recallAt1.toFixed(3));
   metric('Recall@3', (s) => s.recallAt3.toFixed(3));
+  metric('Recall@1, any answering passage (labels added blind)', (s) => s.recallAt1Any.toFixed(3));
+  metric('Recall@3, any answering passage', (s) => s.recallAt3Any.toFixed(3));
   metric('MRR', (s) => s.mrr.toFixed(3));
   metric('highlight accuracy', (s) => s.highlightAccuracy.toFixed(3));
   metric('off-topic abstention', (s) => s.offTopicAbstention.toFixed(3));
