@@ -93,6 +93,11 @@ export class Analyzer {
   readonly kinds = new Map<string, NameKind>();
   /** Every single-word alias form (folded) and the term it stands for: what fuzzy matching of names looks at. */
   readonly aliasWords = new Map<string, string>();
+  /**
+   * Each word of a person's multi-word names (folded; "abbas" of "Abbas Araghchi") and the people
+   * it is part of: a first name alone can only mean them when the sources write it no other way.
+   */
+  readonly nameParts = new Map<string, string[]>();
 
   constructor(tables: AnalyzerTables) {
     this.stopwords = tables.stopwords;
@@ -114,6 +119,12 @@ export class Analyzer {
         list.sort((a, b) => b.words.length - a.words.length);
         this.aliases.set(first, list);
         if (words.length === 1 && !capitalsOnly) this.aliasWords.set(first, key);
+        if (group.kind === 'person' && words.length > 1) {
+          for (const w of words) {
+            const people = this.nameParts.get(w) ?? [];
+            if (!this.stopwords.has(w) && !people.includes(key)) this.nameParts.set(w, [...people, key]);
+          }
+        }
       }
     }
   }
@@ -129,9 +140,14 @@ export class Analyzer {
     );
   }
 
+  /** The word a chat form stands for ("govt": government), or the word itself. */
+  chatForm(folded: string): string {
+    return this.chat.get(folded) ?? folded;
+  }
+
   /** Term of one folded word that is not an alias: null for a stop word or noise. */
   wordTerm(written: string): string | null {
-    const folded = this.chat.get(written) ?? written;
+    const folded = this.chatForm(written);
     if (folded.length === 0 || this.stopwords.has(folded)) return null;
     // No English word is longer than MAX_STEMMED letters, and the stemmer's cost grows with the square of length.
     if (!PLAIN_WORD.test(folded) || folded.length <= 2 || folded.length > MAX_STEMMED) return folded;

@@ -66,6 +66,8 @@ export const PLAN_LIMITS = {
   fuzzyStrength: 0.8,
   /** A word of this many letters or more that nothing is one edit from may be a name two edits away. */
   nameFuzzyFrom: 6,
+  /** A word of a person's name this common in English or more (by frequency rank) is no name alone ("president", "joe" stay words). */
+  namePartRank: 1000,
   negationStrength: 0.8,
   familyStrength: 0.9,
   relatedWeight: 0.6,
@@ -175,7 +177,8 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
   const stopwords = index.analyzer.stopwords;
   const known = (t: AnalyzedTerm): boolean => index.df(t.term) > 0 || t.alias || (lexicon.words?.rank(t.folded) ?? Infinity) !== Infinity;
   const words = index.analyzer
-    .analyze(question)
+    // "How long" asks for a span of time; "long" is not a word of its subject ("long-standing").
+    .analyze(question.replace(/\bhow\s+long\b/gi, 'how'))
     // A word nobody writes that is one letter from a stop word, and from no word of the sources,
     // is that stop word mistyped ("wher", "thier"; "agre" is "agree", not "are").
     .filter((t) => known(t) || !nearStopword(t.folded, stopwords) || index.fuzzy(t.folded, 1).some((f) => index.df(f.term) > 0))
@@ -192,8 +195,12 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
     // How common the word is in English (Infinity: a word English does not know).
     const rank = lexicon.words?.rank(t.folded) ?? Infinity;
     const candidates: Candidate[] = [];
+    const people = index.analyzer.nameParts.get(t.folded) ?? [];
     if (index.df(t.term) > 0) {
       candidates.push({ term: t.term, strength: 1, boost: 1, via: t.alias ? 'alias' : 'exact' });
+    } else if (!t.alias && rank >= L.namePartRank && people.some((p) => index.df(p) > 0)) {
+      // A word of a person's name that the sources never write alone ("who is abbas") is that person.
+      for (const p of people) if (index.df(p) > 0) candidates.push({ term: p, strength: 1, boost: 1, via: 'alias' });
     } else if (!t.alias && fuzzyLeft > 0 && rank === Infinity) {
       const word = t.folded;
       const distance = fuzzyDistance(word);

@@ -11,7 +11,7 @@ import { tokenize } from './analyzer.ts';
 import { planQuery } from './query.ts';
 import type { QuoteIndex } from './quotes.ts';
 import type { Lexicon } from './related.ts';
-import { titles, TITLE_STARTS } from './titles.ts';
+import { POST_QUALIFIERS, titles, TITLE_STARTS } from './titles.ts';
 import type { QuoteHit } from './types.ts';
 
 /** Words that report speech, for passages that give someone's words without quotation marks. */
@@ -22,6 +22,10 @@ const MAX_NAMED = 200;
 /** Words of a title ("Iran's foreign minister", "the supreme leader"): a speaker named by the post they hold. */
 const TITLE_WORDS = new RegExp(`^(?:${[...TITLE_STARTS, 'Leader'].join('|')})$`, 'i');
 
+/** A spokesman, a spokeswoman and a spokesperson hold one post. */
+const SPOKES = ['spokesman', 'spokeswoman', 'spokesperson'];
+const samePost = (word: string): string => (/^spokes(?:man|woman|person)$/.test(word) ? 'spokesperson' : word);
+
 /**
  * The person the text gives the title `who` names: every title word of it before their name
  * ("Iranian Foreign Minister Abbas Araghchi" for "Iran's foreign minister"), and the rest of
@@ -31,28 +35,35 @@ const TITLE_WORDS = new RegExp(`^(?:${[...TITLE_STARTS, 'Leader'].join('|')})$`,
 function speakerByTitle(who: string, index: PassageIndex): string | undefined {
   const analyzer = index.analyzer;
   const words = tokenize(who).map((t) => t.folded);
-  const wanted = words.filter((w) => TITLE_WORDS.test(w));
+  const wanted = words.filter((w) => TITLE_WORDS.test(w)).map(samePost);
   if (wanted.length === 0) return undefined;
-  const rest = words.filter((w) => !TITLE_WORDS.test(w) && !analyzer.stopwords.has(w) && w.length >= 2);
-  const weights = new Map(wanted.flatMap((w) => { const t = analyzer.term(w); return t ? [[t, 1] as [string, number]] : []; }));
-  const score = new Map<string, number>();
+  // "us" before a post is the country ("the us envoy"), not the pronoun.
+  const rest = words.filter((w) => !TITLE_WORDS.test(w) && (!analyzer.stopwords.has(w) || w === 'us') && w.length >= 2 && !POST_QUALIFIERS.has(analyzer.chatForm(w)));
+  const weights = new Map(wanted.flatMap((w) => (w === 'spokesperson' ? SPOKES : [w])).flatMap((w) => { const t = analyzer.term(w); return t ? [[t, 1] as [string, number]] : []; }));
+  // Each person so titled: how often, whether a title of theirs holds the question's other words,
+  // and whether any of their titles says whose post it is ("Iranian Foreign Minister").
+  const found = new Map<string, { count: number; qualified: boolean; owned: boolean }>();
   for (const hit of index.query(weights, MAX_NAMED)) {
     for (const [term, mentions] of titles(hit.passage.text, analyzer)) {
+      const seen = found.get(term) ?? { count: 0, qualified: false, owned: false };
+      found.set(term, seen);
       for (const m of mentions) {
-        const held = m.before.toLowerCase().split(/[\s,]+/);
+        const held = m.before.toLowerCase().split(/[\s,]+/).map(samePost);
+        seen.owned ||= m.before.split(/[\s,]+/).some((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.test(w) && !analyzer.stopwords.has(w.toLowerCase()));
         if (!wanted.every((w) => held.includes(w))) continue;
+        seen.count++;
         // "Iran's" (or "irans") is met by "Iranian", "American" by "U.S.": a held word that
         // begins with it, or the same name.
         const heldTerms = new Set(analyzer.terms(m.before));
-        const qualified =
-          rest.length === 0 ||
-          rest.some((r) => heldTerms.has(analyzer.term(r) ?? '') || held.some((h) => h.replace(/\./g, '').startsWith(r.replace(/\./g, '').replace(/(?<=..)s$/, ''))));
-        // A title of another country's holder is not the one asked for ("the Omani foreign minister" is not Araghchi).
-        if (qualified) score.set(term, (score.get(term) ?? 0) + 1);
+        seen.qualified ||= rest.some((r) => heldTerms.has(analyzer.term(r) ?? '') || held.some((h) => h.replace(/\./g, '').startsWith(r.replace(/\./g, '').replace(/(?<=..)s$/, ''))));
       }
     }
   }
-  return [...score].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // A holder of another country's post is not the one asked for ("the Omani foreign minister" is
+  // not Araghchi, whom the text calls Iranian); one whose post the text never gives a country may
+  // be any country's ("Iran's spokeswoman": the government spokeswoman).
+  const fits = [...found].filter(([, f]) => f.count > 0 && (rest.length === 0 || f.qualified || !f.owned));
+  return fits.sort((a, b) => b[1].count - a[1].count)[0]?.[0];
 }
 
 /**
@@ -67,6 +78,11 @@ export function speakerTerm(who: string, index: PassageIndex): string | undefine
   if (person) return person.term;
   const titled = speakerByTitle(who, index);
   if (titled) return titled;
+  // A first name the sources never write alone ("what did steve say"), when it is one person's.
+  for (const t of analyzer.analyze(who)) {
+    const people = (analyzer.nameParts.get(t.folded) ?? []).filter((p) => index.df(p) > 0);
+    if (!t.alias && index.df(t.term) === 0 && people.length === 1) return people[0];
+  }
   const named = aliases[0];
   if (named) return named.term;
   for (const t of analyzer.analyze(who)) {

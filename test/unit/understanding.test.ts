@@ -284,3 +284,27 @@ test('a second reader by meaning: when the candidate closest in meaning is the f
   assert.notEqual(closestInMeaning(other, engine.ask(other, 30).answers.map((a) => a.passage), words, stop), engine.ask(other).answers[0]?.passage);
   assert.equal(engine.ask(other).confidence, 'low');
 });
+
+test('a first name the sources never write alone is that person: "who is abbas" is Araghchi, "what did steve say" Witkoff', () => {
+  const abbas = engine.ask('who is abbas');
+  assert.ok(abbas.answers.length > 0, abbas.notice);
+  assert.match(abbas.answers[0]?.passage.text ?? '', /Araghchi/);
+  assert.deepEqual(abbas.unmentioned ?? [], []);
+  const steve = engine.ask('what did steve say');
+  assert.equal(steve.intent, 'said');
+  assert.equal(steve.speaker, 'Steve Witkoff');
+  // A word English uses every day is no name alone, though "President Trump" is one of Trump's names.
+  assert.ok(!plan('what did the president promise').concepts.some((c) => c.candidates.some((x) => x.term === 'donald_trump')));
+});
+
+test('a speaker named by a post written in lower case, by any spokes- word, and only by a country the text does not give another', () => {
+  // RSIS writes "government spokeswoman Fatemeh Mohajerani", no country and no capitals.
+  for (const q of ['what did the government spokeswoman say', "what did iran's spokeswoman say", 'what did the iranian spokesman say', 'what did irans govt spokeswoman say about the talks']) {
+    assert.equal(engine.ask(q).speaker, 'Fatemeh Mohajerani', q);
+  }
+  // The text calls Araghchi and Pezeshkian Iranian: no other country's minister or president is them.
+  for (const q of ['what did the russian foreign minister say', 'what did the israeli president say']) {
+    assert.ok(!['Abbas Araghchi', 'Masoud Pezeshkian'].includes(engine.ask(q).speaker ?? ''), q);
+  }
+  assert.equal(engine.ask('what did the us envoy say').speaker, 'Steve Witkoff');
+});
