@@ -9,11 +9,11 @@ import { oversizeWarnings } from './corpus/limits.ts';
 import { DEFAULT_CORPUS_DIR, loadCorpus, type LoadedCorpus } from './corpus/load.ts';
 import { buildDocuments } from './corpus/pipeline.ts';
 import { Analyzer } from './search/analyzer.ts';
-import { ask, type AskResponse } from './search/ask.ts';
+import { ask, ASK_TUNING, type AskResponse } from './search/ask.ts';
 import { PassageIndex } from './search/index.ts';
 import { compare } from './search/compare.ts';
 import { askDifferences, differencesOver, type FoundDifference } from './search/disagreements.ts';
-import { asksAuthor, namedSource, readIntent } from './search/intent.ts';
+import { aboutAllSources, asksAuthor, namedSource, readIntent } from './search/intent.ts';
 import { askSaid } from './search/said.ts';
 import { QuotationExtractor } from './search/quotations.ts';
 import { QuoteIndex } from './search/quotes.ts';
@@ -230,11 +230,26 @@ export class Engine {
       return askDifferences(query, intent.about, () => this.allDifferences(), (t) => this.compare(t), this.index, this.lexicon, limit);
     }
     const from = namedSource(query, this.sourceIds);
-    const author = from !== undefined && asksAuthor(query) ? this.documents.find((d) => d.meta.id === from)?.meta.author : undefined;
+    const authorship = asksAuthor(query);
+    if (authorship && from === undefined && aboutAllSources(query) && this.documents.length <= (limit ?? ASK_TUNING.limit)) {
+      return this.eachAuthor(query);
+    }
+    const author = authorship && from !== undefined ? this.documents.find((d) => d.meta.id === from)?.meta.author : undefined;
     const response = ask(query, this.index, this.lexicon, limit, from, author);
     // A question quoting a sentence (a picked suggestion) gets that sentence's passage first.
     const quoted = verbatimMatch(query, this.index);
     return quoted ? quotedFirst(response, quoted, this.index, this.lexicon, limit) : response;
+  }
+
+  /**
+   * "Who wrote these two articles": each source's passage on its author, one a source (asked only
+   * when the sources fit in one answer), trusted when every one of them is.
+   */
+  private eachAuthor(query: string): AskResponse {
+    const each = this.documents.map((d) => ask(query, this.index, this.lexicon, 1, d.meta.id, d.meta.author));
+    const answers = each.flatMap((r) => r.answers.slice(0, 1));
+    const confidence = answers.length === each.length && each.every((r) => r.confidence === 'high') ? 'high' : 'low';
+    return { query, answers, confidence };
   }
 
   private differenceList: readonly FoundDifference[] | undefined;

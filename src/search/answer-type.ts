@@ -1,7 +1,7 @@
 /**
  * What a question asks for, and which sentences hold that kind of thing. "When did the talks
  * take place?" wants a date, not the sentence that best repeats "take place"; "Who …" a person or
- * a body; "How much / how many …" a figure; "Where …" a place; "Why …" a reason.
+ * a body; "How much / how many …" a figure; "How long …" a span of time; "Where …" a place; "Why …" a reason.
  *
  * The question's form is read from its first words (English grammar, not data about the
  * sources); a sentence's kinds are read from its words: dates and relative times, figures, the
@@ -9,7 +9,7 @@
  */
 import type { Analyzer } from './analyzer.ts';
 
-export type AnswerKind = 'date' | 'person' | 'number' | 'place' | 'reason';
+export type AnswerKind = 'date' | 'person' | 'number' | 'duration' | 'place' | 'reason';
 
 export const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 /** A date or a relative time ("April 12", "May 2024", "next week", "in 2020"); compare reads dates with it too. */
@@ -19,6 +19,8 @@ export const DATE = new RegExp(
 );
 const DATE_WORDS = new RegExp(`\\b(?:${MONTH}|(?:19|20)\\d{2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|weeks?|months?|years?|decades?)\\b`);
 const NUMBER_WORDS = /\b(?:\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)|\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|double|twice|several|many|few)\b/i;
+/** A span of time: a figure and its unit ("two and a half hours", "40 years", "a few days"). */
+const DURATION = /\b(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|half)(?:\s+(?:and\s+a\s+half|and|a|an|half|few))*\s+(?:hours?|minutes?|days?|weeks?|months?|years?|decades?)\b/i;
 /** DATE for a yes-or-no test (a global regex keeps its place between calls). */
 const HAS_DATE = new RegExp(DATE.source);
 /** A four-digit year is a date, not a figure. */
@@ -29,10 +31,12 @@ const REASON = /\b(?:because|due to|as a result|in order to|so that|so as to|aim
 
 /** The kinds of answer a question accepts, best first; empty when its form says nothing. */
 export function expectedKinds(question: string): readonly AnswerKind[] {
-  const q = question.toLowerCase().replace(/[’']/g, "'");
+  // Chat writes "when's" and "whens" alike.
+  const q = question.toLowerCase().replace(/[’']/g, "'").replace(/\b(when|where|who|why|how)'?s\b/g, '$1');
   if (/\b(?:when|what (?:date|day|time|year|month)|which (?:date|day|year|month)|how long ago|since when)\b/.test(q)) return ['date'];
+  if (/\bhow long\b/.test(q)) return ['duration'];
   if (/\bhow (?:much|many|big|large|often)\b|\bwhat (?:percent|percentage|number|amount|share)\b/.test(q)) return ['number'];
-  if (/\b(?:who|whom|whose|who's)\b|\bwhich (?:person|official|minister|leader|envoy|guy|man|woman)\b/.test(q)) return ['person'];
+  if (/\b(?:who|whom|whose)\b|\bwhich (?:person|official|minister|leader|envoy|guy|man|woman)\b/.test(q)) return ['person'];
   if (/\bwhere\b|\b(?:which|what) (?:country|countries|city|place|state)\b/.test(q)) return ['place'];
   if (/\bwhy\b|\bwhat for\b|\bhow come\b|\bwhat (?:made|makes|drove|drives|pushed|pushes)\b|\bmotiv/.test(q)) return ['reason'];
   return [];
@@ -53,6 +57,7 @@ export function kindsIn(sentence: string, analyzer: Analyzer): Set<AnswerKind> {
   const kinds = new Set<AnswerKind>();
   if (DATE_WORDS.test(sentence) || HAS_DATE.test(sentence)) kinds.add('date');
   if (NUMBER_WORDS.test(sentence.replace(YEAR, ''))) kinds.add('number');
+  if (DURATION.test(sentence)) kinds.add('duration');
   if (ROLE.test(sentence)) kinds.add('person');
   if (PLACE_WORDS.test(sentence)) kinds.add('place');
   if (REASON.test(sentence)) kinds.add('reason');

@@ -129,6 +129,12 @@ function kindsOf(passage: IndexedPassage, index: PassageIndex): readonly Readonl
   return kinds;
 }
 
+/** `question` without the words naming `source` ("RSIS", "RSIS's"). */
+function withoutName(question: string, source: string): string {
+  const name = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return question.replace(new RegExp(`\\b${name}(?:['’]s)?\\b`, 'giu'), ' ');
+}
+
 /**
  * The passages that best meet `plan`, best first. `wanted` are the kinds of answer the question
  * asks for (none: any sentence will do).
@@ -232,7 +238,11 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   if (foreign) {
     return { query, answers: [], notice: MESSAGES.askNotEnglish(foreign.language), confidence: 'low', language: foreign.language };
   }
-  const plan = planQuery(author ? `${query} ${author}` : query, index, lexicon);
+  // Every passage searched is the named source's, so its name meets nothing of the question ("does
+  // RSIS think the talks will work" is about the talks); a question of the name alone keeps it.
+  const topic = from !== undefined && author === undefined ? withoutName(query, from) : '';
+  const topicPlan = topic ? planQuery(topic, index, lexicon) : undefined;
+  const plan = topicPlan && topicPlan.concepts.length > 0 ? topicPlan : planQuery(author ? `${query} ${author}` : query, index, lexicon);
   if (plan.concepts.length === 0) {
     return { query, answers: [], notice: MESSAGES.askEmpty, confidence: 'low' };
   }
@@ -258,7 +268,7 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   if (answers.length === 0) {
     // Nothing ties the question to the sources, but they hold some of its words ("whats next"):
     // that shows no more than that the question is too general, not that they do not cover it.
-    const general = ranked.length === 0 && met.length > 0 && from === undefined;
+    const general = ranked.length === 0 && met.length > 0 && from === undefined && !plan.concepts.some((c) => c.anchor);
     return { query, answers, notice: general ? MESSAGES.askTooGeneral : MESSAGES.askNotCovered, confidence: 'low', ...named };
   }
   // A passage that meets only the source's name ("what does RSIS conclude": the author's note

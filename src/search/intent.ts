@@ -1,7 +1,8 @@
 /**
  * Questions that ask for something other than passages on a topic, read from their form:
  *
- * - "what did <speaker> say (about <topic>)", "what does X think of …", "X's comments on …":
+ * - "what did <speaker> say (about <topic>)", "what does X think of …", "did X say anything …",
+ *   "X's comments on …":
  *   the speaker's own words, so the answer is their quotations and the passages that report
  *   them, not every passage that names them;
  * - "where do the sources differ / disagree", "what do the two articles contradict each other
@@ -19,6 +20,8 @@ const SAY = '(?:say|said|says|saying|tell|told|think|thinks|thought|claim|claime
 // between them are told apart by letters, never by \W, which also matches letters outside A–Z:
 // a run of Arabic letters could then be split every way, and the match would never end.
 const SAID = new RegExp(`^[^\\p{L}\\p{N}]*(?:[\\p{L}']+[^\\p{L}\\p{N}']+){0,3}?what\\s+(?:did|does|do|has|had|was|is)\\s+(.+?)\\s+${SAY}\\b(.*)$`, 'iu');
+// "did trump say anything (about …)", "has Araghchi said something": a yes or no that asks for the speaker's words.
+const SAID_ANY = new RegExp(`^[^\\p{L}\\p{N}]*(?:[\\p{L}']+[^\\p{L}\\p{N}']+){0,3}?(?:did|does|do|has|have|had)\\s+(.+?)\\s+(?:ever\\s+)?${SAY}\\s+(?:anything|something|much)\\b(.*)$`, 'iu');
 const WORDS_OF = /^\W*(?:what\s+(?:are|were|was|is)\s+)?((?:\S+\s+){0,2}?\S+)'s\s+(?:words|comments|remarks|statements?|quotes?|quotations?)\b(.*)$/i;
 const DIFFER = /\b(?:differ\w*|different|disagree\w*|contradict\w*|conflict\w*|inconsisten\w*|discrepanc\w*|diverge\w*)\b/i;
 const BOTH = /\b(?:sources?|articles?|both|two|2|authors?|writers?|outlets?|each other|they|pieces?|reports?|accounts?)\b/i;
@@ -87,6 +90,11 @@ export function asksAuthor(question: string): boolean {
   return /\b(?:who|whose|whos)\b/i.test(question.replace(/[’']/g, '')) && AUTHORSHIP.test(question);
 }
 
+/** Whether a question speaks of the texts together ("these two articles", "both pieces", "the authors"). */
+export function aboutAllSources(question: string): boolean {
+  return /\b(?:these|those|both|all|two|2)\s+(?:\w+\s+)?(?:articles|pieces|sources|texts|reports|commentaries)\b|\b(?:articles|pieces|authors|writers)\b/i.test(question);
+}
+
 /**
  * The intent of a question, if it has one. `sourceIds` are the corpus's source ids ("where do NEO
  * and RSIS differ" names the sources by id).
@@ -98,6 +106,6 @@ export function readIntent(question: string, sourceIds: readonly string[]): Inte
     const about = /\b(?:about|on|over|regarding|concerning)\s+(.+)$/i.exec(q)?.[1] ?? '';
     return { kind: 'differences', about: topicOf(about) };
   }
-  const said = SAID.exec(q) ?? WORDS_OF.exec(q);
+  const said = SAID.exec(q) ?? SAID_ANY.exec(q) ?? WORDS_OF.exec(q);
   return said ? { kind: 'said', who: (said[1] ?? '').trim(), about: topicOf(said[2] ?? '') } : undefined;
 }

@@ -11,6 +11,7 @@ import { namedSource, readIntent } from '../../src/search/intent.ts';
 import { closestInMeaning } from '../../src/search/meaning.ts';
 import { otherLanguage } from '../../src/search/language.ts';
 import { negationForms, planQuery, rarity, sameFamily } from '../../src/search/query.ts';
+import { MESSAGES } from '../../src/messages.ts';
 import { realEngine } from '../helpers/corpus.ts';
 
 const engine = realEngine();
@@ -23,6 +24,7 @@ test('a question in another language is told the sources are English; English wi
   assert.equal(otherLanguage('Warum hat der Iran überhaupt verhandelt?', analyzer.stopwords, languages)?.language, 'German');
   assert.equal(otherLanguage('Что сказал Аракчи?', analyzer.stopwords, languages)?.language, 'another language');
   assert.equal(otherLanguage('la delegazione americana ha accettato in oman?', analyzer.stopwords, languages)?.language, 'Italian', 'articles and auxiliaries count');
+  assert.equal(otherLanguage('a bolsa de valores subiu depois das conversas?', analyzer.stopwords, languages)?.language, 'Portuguese', 'prepositions and their contractions count');
   assert.equal(otherLanguage('did they talk in la casa or the embassy?', analyzer.stopwords, languages), undefined);
   const r = engine.ask('Quand les négociations ont-elles commencé à Oman ?');
   assert.equal(r.answers.length, 0);
@@ -297,6 +299,24 @@ test('a first name the sources never write alone is that person: "who is abbas" 
   assert.ok(!plan('what did the president promise').concepts.some((c) => c.candidates.some((x) => x.term === 'donald_trump')));
 });
 
+test('"did X say anything (about Y)" asks for X\'s words; "did X agree" does not', () => {
+  assert.deepEqual(readIntent('did trump say anything after the talks', ['NEO', 'RSIS']), { kind: 'said', who: 'trump', about: 'after the talks' });
+  assert.equal(readIntent('so has araghchi ever said something about the format?', ['NEO', 'RSIS'])?.kind, 'said');
+  assert.equal(readIntent('did iran agree to talk directly', ['NEO', 'RSIS']), undefined);
+  const r = engine.ask('has araghchi said anything about the format');
+  assert.equal(r.speaker, 'Abbas Araghchi');
+  assert.match(r.answers[0]?.passage.text ?? '', /"format"/);
+});
+
+test('a named source\'s own name meets nothing of the question: its passages are ranked by the rest', () => {
+  // The author's note is the one passage that writes "RSIS"; the question is about the talks.
+  const r = engine.ask('does rsis think the talks will work');
+  assert.ok(r.answers.length > 0);
+  assert.ok(r.answers.every((a) => a.passage.source === 'RSIS'));
+  assert.doesNotMatch(r.answers[0]?.passage.text ?? '', /Research Analyst/);
+  assert.match(engine.ask('who wrote the rsis one').answers[0]?.passage.text ?? '', /Research Analyst/, 'who wrote it still seeks the author');
+});
+
 test('a speaker named by a post written in lower case, by any spokes- word, and only by a country the text does not give another', () => {
   // RSIS writes "government spokeswoman Fatemeh Mohajerani", no country and no capitals.
   for (const q of ['what did the government spokeswoman say', "what did iran's spokeswoman say", 'what did the iranian spokesman say', 'what did irans govt spokeswoman say about the talks']) {
@@ -307,4 +327,29 @@ test('a speaker named by a post written in lower case, by any spokes- word, and 
     assert.ok(!['Abbas Araghchi', 'Masoud Pezeshkian'].includes(engine.ask(q).speaker ?? ''), q);
   }
   assert.equal(engine.ask('what did the us envoy say').speaker, 'Steve Witkoff');
+});
+
+test('"how long" asks for a span of time, and "whens" is "when"', () => {
+  assert.deepEqual(expectedKinds('how long did they talk for'), ['duration']);
+  assert.deepEqual(expectedKinds('whens the next round supposed to be'), ['date']);
+  assert.deepEqual(expectedKinds("who's rubio"), ['person']);
+  assert.ok(kindsIn('delegations were in separate rooms for two and a half hours', analyzer).has('duration'));
+  assert.ok(!kindsIn('the talks ended on April 12', analyzer).has('duration'));
+  // "long" is the question's form, not its subject: "long-standing position" is no answer.
+  assert.ok(!plan('how long did they talk for').concepts.some((c) => c.word === 'long'));
+  assert.match(engine.ask('how long did they talk for').answers[0]?.passage.text ?? '', /two and a half hours/);
+});
+
+test('"who wrote these two articles" gets each source\'s passage on its author', () => {
+  const r = engine.ask('who wrote these two articles anyway');
+  assert.deepEqual(r.answers.map((a) => a.passage.source).sort(), ['NEO', 'RSIS']);
+  assert.match(r.answers.map((a) => a.passage.text).join(' '), /Mikhin[\s\S]*Dzulhisham|Dzulhisham[\s\S]*Mikhin/);
+  assert.equal(engine.ask('who wrote trump\'s letter').answers.some((a) => /Research Analyst/.test(a.passage.text)), false, 'a letter is no article');
+});
+
+test('a question tied to the sources by a name, whose other words they lack, is "not covered", never "too general"', () => {
+  const r = engine.ask('did they meet in la casa de oman');
+  assert.equal(r.answers.length, 0);
+  assert.equal(r.notice, MESSAGES.askNotCovered);
+  assert.equal(engine.ask('whats next').notice, MESSAGES.askTooGeneral);
 });
