@@ -185,7 +185,8 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
     .filter((t) => !seen.has(t.term) && seen.add(t.term));
   // The rarest words say the most; a long question keeps only those.
   const kept = words
-    .map((t, i) => ({ t, i, w: index.idf(t.term) * (lexicon.nonNouns.has(t.term) ? L.weakWord : 1) * (t.alias ? 1 : rarity(lexicon.words?.rank(t.folded) ?? Infinity)) }))
+    // A chat form is as common as the word it stands for ("ppl" is "people").
+    .map((t, i) => ({ t, i, w: index.idf(t.term) * (lexicon.nonNouns.has(t.term) ? L.weakWord : 1) * (t.alias ? 1 : rarity(lexicon.words?.rank(index.analyzer.chatForm(t.folded)) ?? Infinity)) }))
     .sort((a, b) => b.w - a.w || a.i - b.i)
     .slice(0, L.maxConcepts)
     .sort((a, b) => a.i - b.i);
@@ -193,7 +194,7 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
   let fuzzyLeft = L.maxFuzzy;
   const concepts: Concept[] = kept.map(({ t, w }) => {
     // How common the word is in English (Infinity: a word English does not know).
-    const rank = lexicon.words?.rank(t.folded) ?? Infinity;
+    const rank = lexicon.words?.rank(index.analyzer.chatForm(t.folded)) ?? Infinity;
     const candidates: Candidate[] = [];
     const people = index.analyzer.nameParts.get(t.folded) ?? [];
     if (index.df(t.term) > 0) {

@@ -353,3 +353,12 @@ test('a question tied to the sources by a name, whose other words they lack, is 
   assert.equal(r.notice, MESSAGES.askNotCovered);
   assert.equal(engine.ask('whats next').notice, MESSAGES.askTooGeneral);
 });
+
+test('a chat form weighs as the word it stands for: "ppl" is as common as "people"', () => {
+  const weight = (q: string, word: string): number => plan(q).concepts.find((c) => c.word === word)?.weight ?? NaN;
+  assert.equal(weight('how many ppl in iran support a deal', 'ppl'), weight('how many people in iran support a deal', 'people'));
+  assert.deepEqual(
+    engine.ask('how many ppl in iran support a deal').answers.map((a) => a.passage.id),
+    engine.ask('how many people in iran support a deal').answers.map((a) => a.passage.id),
+  );
+});
