@@ -43,6 +43,14 @@ export function expectedKinds(question: string): readonly AnswerKind[] {
 }
 
 /**
+ * Whether a question asks yes or no ("did Iran accept the UAE as mediator?", "so is the pmf
+ * really disarming"): it opens, after a few words of chat, with an auxiliary verb.
+ */
+export function asksYesNo(question: string): boolean {
+  return /^\W*(?:(?:so|ok|okay|wait|yo|hey|and|but|also|lol|tldr|pls|hmm+|um+)\W+){0,3}(?:did|does|do|is|was|were|are|am|can|could|has|have|had|will|would|should|shall)(?:n['’]?t)?\b/i.test(question);
+}
+
+/**
  * The kinds of answer a compare topic asks for: "next round", "timeline of the talks" want the
  * sentences that date things.
  */

@@ -19,7 +19,7 @@
 import type { Span } from '../corpus/sentences.ts';
 import { MESSAGES } from '../messages.ts';
 import { tokenize } from './analyzer.ts';
-import { expectedKinds, kindsIn, type AnswerKind } from './answer-type.ts';
+import { asksYesNo, expectedKinds, kindsIn, type AnswerKind } from './answer-type.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
 import { otherLanguage } from './language.ts';
 import { compilePlan, matchedWords, matchPassage } from './match.ts';
@@ -274,6 +274,9 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   // A passage that meets only the source's name ("what does RSIS conclude": the author's note
   // names RSIS) has not met the question.
   const onlyTheName = from !== undefined && !(answers[0]?.matched ?? []).some((m) => !m.includes('→') && m.toLowerCase() !== from.toLowerCase());
-  const confidence = onlyTheName ? 'low' : confidenceOf(ranked, unmentioned, plan, () => secondReaderAgrees(query, candidates, index, lexicon));
+  // A yes or no is decided by what a passage says of it, which its words do not show: a passage
+  // can meet every word and say the opposite ("agreeing to Oman's mediation after pushing for the
+  // UAE" for "did Iran accept the UAE"). The closest passages are shown, never as sure.
+  const confidence = onlyTheName || asksYesNo(query) ? 'low' : confidenceOf(ranked, unmentioned, plan, () => secondReaderAgrees(query, candidates, index, lexicon));
   return { query, answers, confidence, ...named };
 }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expectedKinds, kindsIn } from '../../src/search/answer-type.ts';
+import { asksYesNo, expectedKinds, kindsIn } from '../../src/search/answer-type.ts';
 import { ask, ASK_TUNING, confidenceOf, type Answer } from '../../src/search/ask.ts';
 import { namedSource, readIntent } from '../../src/search/intent.ts';
 import { closestInMeaning } from '../../src/search/meaning.ts';
@@ -361,4 +361,13 @@ test('a chat form weighs as the word it stands for: "ppl" is as common as "peopl
     engine.ask('how many ppl in iran support a deal').answers.map((a) => a.passage.id),
     engine.ask('how many people in iran support a deal').answers.map((a) => a.passage.id),
   );
+});
+
+test('a yes-or-no question is never answered as sure: a passage can meet every word and say the opposite', () => {
+  for (const q of ['did iran accept the uae as mediator?', 'so is the pmf really disarming', "wait didn't they meet face to face", 'Does Iran want a war?']) assert.ok(asksYesNo(q), q);
+  for (const q of ['who did washington want as mediator', 'what does iran want in a deal', 'doing what, exactly?', 'is']) assert.equal(asksYesNo(q) && q !== 'is', false, q);
+  const r = engine.ask('did iran accept the uae as mediator');
+  assert.ok((r.answers[0]?.ownCoverage ?? 0) >= ASK_TUNING.highOwnCoverage, 'its words are all met');
+  assert.equal(r.confidence, 'low');
+  assert.ok(r.answers.some((a) => /Iran rejected the proposal/.test(a.passage.text)), 'the passage that decides it is shown');
 });
