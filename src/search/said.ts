@@ -5,7 +5,7 @@
  * question whose speaker the sources never quote nor report falls back to an ordinary ask.
  */
 import { MESSAGES } from '../messages.ts';
-import { ASK_TUNING, confidenceOf, rank, type AskResponse } from './ask.ts';
+import { ASK_TUNING, confidenceOf, rank, type Answer, type AskResponse } from './ask.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
 import { tokenize } from './analyzer.ts';
 import { planQuery } from './query.ts';
@@ -115,8 +115,13 @@ export function askSaid(
   const plan = planQuery(about ? `${name} ${about}` : name, index, lexicon);
   const accept = (p: IndexedPassage): boolean => holding.has(p.id) || reporting.has(p.id);
   const ranked = rank(plan, index, Math.max(limit, holding.size + reporting.size), accept);
-  // With no topic, the passages that quote the speaker come before those that only report them.
-  const ordered = about ? ranked : [...ranked.filter((a) => holding.has(a.passage.id)), ...ranked.filter((a) => !holding.has(a.passage.id))];
+  // With no topic, the passages that quote the speaker come before those that only report them;
+  // with one, a passage that quotes them counts as much more as a sentence that holds the kind
+  // of answer asked for ("about the talks" meets nearly every passage alike).
+  const quoting = (a: Answer): number => a.score + (holding.has(a.passage.id) ? ASK_TUNING.kindShare : 0);
+  const ordered = about
+    ? [...ranked].sort((a, b) => quoting(b) - quoting(a))
+    : [...ranked.filter((a) => holding.has(a.passage.id)), ...ranked.filter((a) => !holding.has(a.passage.id))];
   const answers = ordered.slice(0, limit);
   if (answers.length === 0) return undefined;
   const order = new Map(answers.map((a, i) => [a.passage.id, i]));

@@ -119,6 +119,11 @@ test('"what did X say (about Y)" answers with X\'s words, and names X even missp
   assert.equal(r.speaker, 'Wendy Sherman');
   assert.match(r.answers[0]?.passage.text ?? '', /formidable counterpart/);
   assert.ok((r.quotes ?? []).length > 0 && (r.quotes ?? []).every((q) => q.quotation.speaker === 'Wendy Sherman'));
+  // A topic nearly every passage meets ("the talks") leaves the passage quoting the speaker first.
+  for (const who of ['khamenei', 'araghchi']) {
+    const r = engine.ask(`what did ${who} say about the talks`);
+    assert.ok((r.quotes ?? []).some((q) => q.quotation.passageId === r.answers[0]?.passage.id), `${who}: the first passage quotes them`);
+  }
   const nbc = engine.ask('What did Witkoff tell NBC about the talks?');
   assert.match(nbc.answers[0]?.passage.text ?? '', /NBC/);
 });
