@@ -100,7 +100,8 @@ export function aboutAllSources(question: string): boolean {
  * and RSIS differ" names the sources by id).
  */
 export function readIntent(question: string, sourceIds: readonly string[]): Intent | undefined {
-  const q = question.trim().replace(/[’]/g, "'");
+  // Chat spells "what" as "wat", "wut" or "wht".
+  const q = question.trim().replace(/[’]/g, "'").replace(/\b(?:wat|wut|wht)\b/gi, 'what');
   const names = sourceNames(sourceIds);
   if (DIFFER.test(q) && (BOTH.test(q) || names.test(q))) {
     const about = /\b(?:about|on|over|regarding|concerning)\s+(.+)$/i.exec(q)?.[1] ?? '';

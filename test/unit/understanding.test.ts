@@ -308,6 +308,7 @@ test('"did X say anything (about Y)" asks for X\'s words; "did X agree" does not
   assert.deepEqual(readIntent('did trump say anything after the talks', ['NEO', 'RSIS']), { kind: 'said', who: 'trump', about: 'after the talks' });
   assert.equal(readIntent('so has araghchi ever said something about the format?', ['NEO', 'RSIS'])?.kind, 'said');
   assert.equal(readIntent('did iran agree to talk directly', ['NEO', 'RSIS']), undefined);
+  assert.deepEqual(readIntent('wat did witkof say', ['NEO', 'RSIS']), { kind: 'said', who: 'witkof', about: '' }, 'chat spells what "wat"');
   const r = engine.ask('has araghchi said anything about the format');
   assert.equal(r.speaker, 'Abbas Araghchi');
   assert.match(r.answers[0]?.passage.text ?? '', /"format"/);
