@@ -137,7 +137,8 @@ export function askSaid(
     query,
     answers,
     notice: MESSAGES.askQuotesOf(name),
-    confidence: first !== undefined && holding.has(first.passage.id) ? confidenceOf(ordered) : 'low',
+    // A passage that reports their words ("Bagheri announced that …") answers as a quotation does.
+    confidence: first !== undefined ? confidenceOf(ordered) : 'low',
     intent: 'said',
     speaker: name,
     quotes: shown,

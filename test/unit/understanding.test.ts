@@ -124,6 +124,10 @@ test('"what did X say (about Y)" answers with X\'s words, and names X even missp
     const r = engine.ask(`what did ${who} say about the talks`);
     assert.ok((r.quotes ?? []).some((q) => q.quotation.passageId === r.answers[0]?.passage.id), `${who}: the first passage quotes them`);
   }
+  // A passage reporting the speaker's words answers as a quotation does, and as surely.
+  const bagheri = engine.ask('what did bagheri announce in february');
+  assert.match(bagheri.answers[0]?.passage.text ?? '', /announced that all air defence systems were repaired/);
+  assert.equal(bagheri.confidence, 'high');
   const nbc = engine.ask('What did Witkoff tell NBC about the talks?');
   assert.match(nbc.answers[0]?.passage.text ?? '', /NBC/);
 });
