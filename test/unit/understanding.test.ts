@@ -381,3 +381,10 @@ test('a yes-or-no question is never answered as sure: a passage can meet every w
   assert.equal(r.confidence, 'low');
   assert.ok(r.answers.some((a) => /Iran rejected the proposal/.test(a.passage.text)), 'the passage that decides it is shown');
 });
+
+test('a hedge ("exactly", "roughly", "anyway") is no subject: it never outweighs the words it qualifies', () => {
+  for (const w of ['exactly', 'roughly', 'anyway']) assert.ok(analyzer.stopwords.has(w), w);
+  const r = engine.ask('so when exactly did they sit down in oman');
+  assert.ok(r.answers.length > 0, r.notice);
+  assert.match(r.answers.map((a) => a.highlight.text).join(' '), /April 12/);
+});
