@@ -49,7 +49,7 @@ function speakerByTitle(who: string, index: PassageIndex): string | undefined {
       found.set(term, seen);
       for (const m of mentions) {
         const held = m.before.toLowerCase().split(/[\s,]+/).map(samePost);
-        seen.owned ||= m.before.split(/[\s,]+/).some((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.test(w) && !analyzer.stopwords.has(w.toLowerCase()));
+        seen.owned ||= m.before.split(/[\s,]+/).some((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.test(w) && !analyzer.stopwords.has(w.toLowerCase()) && !POST_QUALIFIERS.has(w.toLowerCase()));
         if (!wanted.every((w) => held.includes(w))) continue;
         seen.count++;
         // "Iran's" (or "irans") is met by "Iranian", "American" by "U.S.": a held word that
