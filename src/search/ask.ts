@@ -129,6 +129,12 @@ function kindsOf(passage: IndexedPassage, index: PassageIndex): readonly Readonl
   return kinds;
 }
 
+/** Whether every one of `wanted` is among `terms`. */
+function holdsAll(terms: readonly string[], wanted: readonly string[]): boolean {
+  const held = new Set(terms);
+  return wanted.length > 0 && wanted.every((t) => held.has(t));
+}
+
 /** `question` without the words naming `source` ("RSIS", "RSIS's"). */
 function withoutName(question: string, source: string): string {
   const name = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -277,6 +283,8 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   // A yes or no is decided by what a passage says of it, which its words do not show: a passage
   // can meet every word and say the opposite ("agreeing to Oman's mediation after pushing for the
   // UAE" for "did Iran accept the UAE"). The closest passages are shown, never as sure.
-  const confidence = onlyTheName || asksYesNo(query) ? 'low' : confidenceOf(ranked, unmentioned, plan, () => secondReaderAgrees(query, candidates, index, lexicon));
+  // "Who wrote it" is answered, surely, by the passage naming the source's author.
+  const namesAuthor = author !== undefined && answers[0] !== undefined && holdsAll(index.analyzer.terms(answers[0].passage.text), index.analyzer.terms(author));
+  const confidence = namesAuthor ? 'high' : onlyTheName || asksYesNo(query) ? 'low' : confidenceOf(ranked, unmentioned, plan, () => secondReaderAgrees(query, candidates, index, lexicon));
   return { query, answers, confidence, ...named };
 }

@@ -354,6 +354,9 @@ test('"who wrote these two articles" gets each source\'s passage on its author',
   const r = engine.ask('who wrote these two articles anyway');
   assert.deepEqual(r.answers.map((a) => a.passage.source).sort(), ['NEO', 'RSIS']);
   assert.match(r.answers.map((a) => a.passage.text).join(' '), /Mikhin[\s\S]*Dzulhisham|Dzulhisham[\s\S]*Mikhin/);
+  // The passage naming the author answers "who wrote it": sure, whatever else the question says.
+  assert.equal(r.confidence, 'high');
+  assert.equal(engine.ask('who wrote the neo piece').confidence, 'high');
   assert.equal(engine.ask('who wrote trump\'s letter').answers.some((a) => /Research Analyst/.test(a.passage.text)), false, 'a letter is no article');
 });
 
