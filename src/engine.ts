@@ -9,7 +9,7 @@ import { oversizeWarnings } from './corpus/limits.ts';
 import { DEFAULT_CORPUS_DIR, loadCorpus, type LoadedCorpus } from './corpus/load.ts';
 import { buildDocuments } from './corpus/pipeline.ts';
 import { Analyzer } from './search/analyzer.ts';
-import { ask, ASK_TUNING, type AskResponse } from './search/ask.ts';
+import { ask, ASK_TUNING, withoutName, type AskResponse } from './search/ask.ts';
 import { PassageIndex } from './search/index.ts';
 import { compare } from './search/compare.ts';
 import { askDifferences, differencesOver, type FoundDifference } from './search/disagreements.ts';
@@ -298,10 +298,24 @@ export class Engine {
 
   private suggester: Suggester | undefined;
 
-  /** Sentences to offer while a question is typed, best first (at most `limit`, 25 by default); built on first use. */
+  /**
+   * Sentences to offer while a question is typed, best first (at most `limit`, 25 by default);
+   * built on first use. Read as ask reads the question: a source it names is the one offered from
+   * (its name searched no more), and "who wrote …" seeks the author.
+   */
   suggest(partial: string, limit?: number): Suggestion[] {
     this.suggester ??= new Suggester(this.index.passages, this.index.analyzer);
-    return this.suggester.suggest(partial, limit);
+    const from = namedSource(partial, this.sourceIds);
+    const authors = !asksAuthor(partial)
+      ? []
+      : from !== undefined
+        ? this.documents.filter((d) => d.meta.id === from).map((d) => d.meta.author)
+        : this.documents.length <= ASK_TUNING.limit
+          ? this.documents.map((d) => d.meta.author)
+          : [];
+    // The authors' names after a space: searched as whole words, not as the word being typed.
+    const typed = [from === undefined ? partial : withoutName(partial, from), ...authors].join(' ') + (authors.length > 0 ? ' ' : '');
+    return this.suggester.suggest(typed, limit, from);
   }
 
   sources(): SourceSummary[] {

@@ -136,7 +136,7 @@ function holdsAll(terms: readonly string[], wanted: readonly string[]): boolean 
 }
 
 /** `question` without the words naming `source` ("RSIS", "RSIS's"). */
-function withoutName(question: string, source: string): string {
+export function withoutName(question: string, source: string): string {
   const name = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return question.replace(new RegExp(`\\b${name}(?:['’]s)?\\b`, 'giu'), ' ');
 }

@@ -134,13 +134,17 @@ export class Suggester {
     };
   }
 
-  /** Up to `limit` (at most 25) suggestions for what has been typed so far, best first. */
-  suggest(typed: string, limit: number = SUGGEST_LIMITS.choices): Suggestion[] {
+  /**
+   * Up to `limit` (at most 25) suggestions for what has been typed so far, best first; only from
+   * the source `from` when given (the question names it).
+   */
+  suggest(typed: string, limit: number = SUGGEST_LIMITS.choices, from?: string): Suggestion[] {
     const T = this.tuning;
     const text = typed.slice(0, T.maxChars);
     const wanted = expectedKinds(text);
     const query = this.query(text);
-    const results = query ? this.search.search(query, { boost: { text: 1, context: T.contextBoost } }) : [];
+    const inSource = (id: number): boolean => from === undefined || this.passages[id]?.source === from;
+    const results = query ? this.search.search(query, { boost: { text: 1, context: T.contextBoost }, filter: (r) => inSource(Number(r.id)) }) : [];
     const best = results[0]?.score ?? 1;
 
     // A sentence's own score: its share of the words its passage matched, what it holds, how central it is.
@@ -157,7 +161,7 @@ export class Suggester {
     const matching = new Set(results.map((r) => Number(r.id)));
     const floor = results.length > 0 ? -10 : 0;
     this.passages.forEach((_, id) => {
-      if (!matching.has(id)) groups.push(group(id, floor, []));
+      if (!matching.has(id) && inSource(id)) groups.push(group(id, floor, []));
     });
     groups.sort((a, b) => b.score - a.score);
 

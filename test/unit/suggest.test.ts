@@ -89,3 +89,13 @@ test('cutAtWord cuts at a word, within the limit, with an ellipsis', () => {
   assert.ok(cut.length <= 100 && cut.endsWith('word…'), cut);
   assert.ok(cutAtWord('x'.repeat(300), 100).length <= 100);
 });
+
+test('suggestions read a question as ask does: a named source is the one offered from, "who wrote" offers the authors\' notes', () => {
+  const neo = engine.suggest('what does neo think');
+  assert.ok(neo.length > 0 && neo.every((c) => c.passage.source === 'NEO'), 'only NEO');
+  assert.ok(!neo.slice(0, 5).some((c) => /Mikhin/.test(c.sentence)), 'the name "neo" does not draw the author note');
+  const authors = engine.suggest('who wrote the').slice(0, 2).map((c) => c.sentence).join(' ');
+  assert.match(authors, /Mikhin/);
+  assert.match(authors, /Dzulhisham/);
+  assert.match(engine.suggest('who wrote the rsis')[0]?.sentence ?? '', /Dzulhisham/);
+});
