@@ -43,6 +43,15 @@ export function expectedKinds(question: string): readonly AnswerKind[] {
 }
 
 /**
+ * The question without the words of its form that name what it asks for, not what it is about:
+ * "how long did they talk" is about the talking ("long-standing" is no answer), "what year was
+ * Soleimani killed" about the killing (the kind of answer, a date, is read by expectedKinds).
+ */
+export function withoutFrame(question: string): string {
+  return question.replace(/\bhow\s+long\b/gi, 'how').replace(/\b(what|which)\s+(?:year|month|day|date|time)\b/gi, '$1');
+}
+
+/**
  * Whether a question asks yes or no ("did Iran accept the UAE as mediator?", "so is the pmf
  * really disarming"): it opens, after a few words of chat, with an auxiliary verb.
  */

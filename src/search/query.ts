@@ -19,6 +19,7 @@
  * after MAX_FUZZY words, so a 6,000-character question costs about what a short one does.
  */
 import type { AnalyzedTerm } from './analyzer.ts';
+import { withoutFrame } from './answer-type.ts';
 import type { PassageIndex } from './index.ts';
 import type { Lexicon } from './related.ts';
 
@@ -177,8 +178,8 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
   const stopwords = index.analyzer.stopwords;
   const known = (t: AnalyzedTerm): boolean => index.df(t.term) > 0 || t.alias || (lexicon.words?.rank(t.folded) ?? Infinity) !== Infinity;
   const words = index.analyzer
-    // "How long" asks for a span of time; "long" is not a word of its subject ("long-standing").
-    .analyze(question.replace(/\bhow\s+long\b/gi, 'how'))
+    // "How long", "what year": what is asked for, not a word of the subject (answer-type.ts).
+    .analyze(withoutFrame(question))
     // A word nobody writes that is one letter from a stop word, and from no word of the sources,
     // is that stop word mistyped ("wher", "thier"; "agre" is "agree", not "are").
     .filter((t) => known(t) || !nearStopword(t.folded, stopwords) || index.fuzzy(t.folded, 1).some((f) => index.df(f.term) > 0))

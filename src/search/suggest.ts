@@ -19,7 +19,7 @@
  */
 import MiniSearch, { type Query } from 'minisearch';
 import type { AnalyzedTerm, Analyzer } from './analyzer.ts';
-import { expectedKinds, kindsIn, type AnswerKind } from './answer-type.ts';
+import { expectedKinds, kindsIn, withoutFrame, type AnswerKind } from './answer-type.ts';
 import type { IndexedPassage } from './index.ts';
 
 /** Discord's limits on autocomplete choices: how many, and the characters of a name or a value. */
@@ -117,10 +117,11 @@ export class Suggester {
   /** The search for what has been typed: per word, its term or the word as written (the last one by prefix while it is being typed). */
   private query(text: string): Query | undefined {
     const T = this.tuning;
-    const terms = this.analyzer.analyze(text);
+    const asked = withoutFrame(text);
+    const terms = this.analyzer.analyze(asked);
     if (terms.length === 0) return undefined;
     // The last word is still being typed unless a space or a mark follows it.
-    const typing = terms.at(-1)?.end === text.length;
+    const typing = terms.at(-1)?.end === asked.length;
     const fuzzy = (w: string): number | false => (w.length >= T.fuzzyFrom ? T.fuzzy : false);
     return {
       combineWith: 'OR',

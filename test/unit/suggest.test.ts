@@ -99,3 +99,8 @@ test('suggestions read a question as ask does: a named source is the one offered
   assert.match(authors, /Dzulhisham/);
   assert.match(engine.suggest('who wrote the rsis')[0]?.sentence ?? '', /Dzulhisham/);
 });
+
+test('the words of a question\'s form are no subject in suggestions either: "how long did they" offers the span of time', () => {
+  assert.match(engine.suggest('how long did they')[0]?.sentence ?? '', /two and a half hours/);
+  assert.ok(!engine.suggest('what year was').slice(0, 3).some((c) => /\byears?\b/i.test(c.sentence)), '"year" is what is asked, not a word to find');
+});

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { asksYesNo, expectedKinds, kindsIn } from '../../src/search/answer-type.ts';
+import { asksYesNo, expectedKinds, kindsIn, withoutFrame } from '../../src/search/answer-type.ts';
 import { ask, ASK_TUNING, confidenceOf, type Answer } from '../../src/search/ask.ts';
 import { namedSource, readIntent } from '../../src/search/intent.ts';
 import { closestInMeaning } from '../../src/search/meaning.ts';
@@ -347,6 +347,7 @@ test('"how long" asks for a span of time, and "whens" is "when"', () => {
   assert.ok(!kindsIn('the talks ended on April 12', analyzer).has('duration'));
   // "long" is the question's form, not its subject: "long-standing position" is no answer.
   assert.ok(!plan('how long did they talk for').concepts.some((c) => c.word === 'long'));
+  assert.equal(withoutFrame('what year was soleimani killed, and how long ago'), 'what was soleimani killed, and how ago');
   assert.match(engine.ask('how long did they talk for').answers[0]?.passage.text ?? '', /two and a half hours/);
 });
 
