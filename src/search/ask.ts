@@ -6,7 +6,7 @@
  * MiniSearch's BM25 over the planned terms finds candidates. They are ranked by the question's
  * own words first: the share of the question's weight (its words' IDF) a passage meets with
  * them (exact, alias, close spelling), then `relatedShare` of what relatives (WordNet, word
- * vectors) add, `sentenceShare` of the coverage by its best sentence (concepts met together say
+ * vectors) add (more where no passage meets much with own words), `sentenceShare` of the coverage by its best sentence (concepts met together say
  * more), `kindShare` when that sentence holds what the question asks for (a date for "when", a
  * person for "who"; see answer-type.ts) and `bm25Share` of its BM25 score relative to the best.
  * A passage covering less than `minCoverage` is no answer; when none is left, the question is
@@ -79,6 +79,13 @@ export const ASK_TUNING = {
   minCoverage: 0.3,
   /** What relatives (WordNet, word vectors) add on top of the question's own words counts this much. */
   relatedShare: 0.3,
+  /**
+   * … and this much where own words fail: when no candidate meets ownFailsBelow of the question with
+   * them ("how much time did the negotiators spend apart": the answer holds "separate" and
+   * "hours", relatives of "apart" and "time"). The best sentence is still chosen by own words first.
+   */
+  ownFailsBelow: 0.4,
+  relatedShareWhereOwnFails: 0.6,
   sentenceShare: 0.4,
   /** A best sentence that holds what the question asks for (a date for "when"). */
   kindShare: 0.3,
@@ -167,17 +174,23 @@ function rankedAll(
   const compiled = compilePlan(plan, index);
   const hits = index.query(plan.weights, T.candidates, filter);
   const best = hits[0]?.score ?? 1;
-  const passed = hits
-    .map((h) => {
-      const kinds = wanted.length > 0 ? kindsOf(h.passage, index) : [];
-      const holds = (k: number): boolean => wanted.some((w) => kinds[k]?.has(w) ?? false);
-      const m = matchPassage(compiled, index.termIdsOf(h.passage), T.relatedShare, wanted.length > 0 ? (k) => (holds(k) ? T.kindShare : 0) : undefined);
+  const matched = hits.map((h) => {
+    const kinds = wanted.length > 0 ? kindsOf(h.passage, index) : [];
+    const holds = (k: number): boolean => wanted.some((w) => kinds[k]?.has(w) ?? false);
+    const m = matchPassage(compiled, index.termIdsOf(h.passage), T.relatedShare, wanted.length > 0 ? (k) => (holds(k) ? T.kindShare : 0) : undefined);
+    return { h, m, holds };
+  });
+  // Where no passage meets much of the question with its own words, relatives decide more.
+  const ownFails = Math.max(0, ...matched.map((x) => x.m.ownCoverage)) < T.ownFailsBelow;
+  const related = ownFails ? T.relatedShareWhereOwnFails : T.relatedShare;
+  const passed = matched
+    .map(({ h, m, holds }) => {
       const kindMet = wanted.length > 0 ? holds(m.bestSentence) : undefined;
       const lead = m.contextCoverage >= FULL && index.opensSection(h.passage) ? T.leadShare : 0;
       const score =
         m.ownCoverage +
-        T.relatedShare * (m.coverage - m.ownCoverage) +
-        T.sentenceShare * (m.sentenceOwnCoverage + T.relatedShare * (m.sentenceCoverage - m.sentenceOwnCoverage)) +
+        related * (m.coverage - m.ownCoverage) +
+        T.sentenceShare * (m.sentenceOwnCoverage + related * (m.sentenceCoverage - m.sentenceOwnCoverage)) +
         (kindMet ? T.kindShare : 0) +
         (T.bm25Share * h.score) / best +
         lead;

@@ -392,3 +392,12 @@ test('a hedge ("exactly", "roughly", "anyway") is no subject: it never outweighs
   assert.ok(r.answers.length > 0, r.notice);
   assert.match(r.answers.map((a) => a.highlight.text).join(' '), /April 12/);
 });
+
+test('where no passage meets much of a question with its own words, relatives decide more', () => {
+  // "apart" and "time" meet "separate rooms" and "hours" only as relatives; before, the question was refused.
+  const r = engine.ask('how much time did the negotiators spend apart');
+  assert.match(r.answers[0]?.passage.text ?? '', /separate rooms for two and a half hours/);
+  assert.ok((r.answers[0]?.ownCoverage ?? 1) < ASK_TUNING.ownFailsBelow);
+  // A question its own words answer is ranked as before: own words first.
+  assert.match(engine.ask('how many b2 bombers did trump send').answers[0]?.passage.text ?? '', /six B-2/);
+});
