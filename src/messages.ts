@@ -10,6 +10,8 @@ export const MESSAGES = {
   askTooGeneral: 'Nothing in the question ties it to the sources: name a person, place or event of the talks.',
   /** Shown above closest passages when the engine is not confident they answer. */
   askLowConfidence: 'The sources may not answer this directly; the closest passages:',
+  /** The same for a yes-or-no question, which is never answered as sure. */
+  askYesNo: 'A yes-or-no question: judge the answer from the closest passages:',
   askNotEnglish: (language: string): string =>
     `This looks like ${language}; the sources are in English, so ask in English (for example: when did the talks start?).`,
   askUnmentioned: (names: readonly string[]): string => `The sources do not mention ${joinNames(names)}.`,

@@ -1,7 +1,7 @@
 /**
  * The public JSON shapes of the command line (`npm run cli -- ask|quote|compare … --json`).
  * Keep them stable: scripts depend on them. Fields are only ever added (ask's confidence,
- * unmentioned, language, intent, speaker, quotes and differences; compare's weak).
+ * unmentioned, language, intent, speaker, quotes, differences and yesNo; compare's weak).
  */
 import type { AskResponse } from '../search/ask.ts';
 import type { CompareResponse, Difference, QuoteHit, QuoteResponse } from '../search/types.ts';
@@ -27,6 +27,7 @@ export function askJson(r: AskResponse): object {
     ...(r.speaker ? { speaker: r.speaker } : {}),
     ...(r.quotes ? { quotes: r.quotes.map(quoteItem) } : {}),
     ...(r.differences ? { differences: r.differences.map(differenceItem) } : {}),
+    ...(r.yesNo ? { yesNo: true } : {}),
   };
 }
 

@@ -73,6 +73,8 @@ export interface AskResponse {
   readonly quotes?: readonly QuoteHit[];
   /** For 'differences': what the sources give differently, each naming both. */
   readonly differences?: readonly Difference[];
+  /** The question asks yes or no: never answered as sure, its passages are shown for the reader to judge by. */
+  readonly yesNo?: true;
 }
 
 export const ASK_TUNING = {
@@ -299,5 +301,5 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   // "Who wrote it" is answered, surely, by the passage naming the source's author.
   const namesAuthor = author !== undefined && answers[0] !== undefined && holdsAll(index.analyzer.terms(answers[0].passage.text), index.analyzer.terms(author));
   const confidence = namesAuthor ? 'high' : onlyTheName || asksYesNo(query) ? 'low' : confidenceOf(ranked, unmentioned, plan, () => secondReaderAgrees(query, candidates, index, lexicon));
-  return { query, answers, confidence, ...named };
+  return { query, answers, confidence, ...named, ...(asksYesNo(query) ? { yesNo: true as const } : {}) };
 }

@@ -97,3 +97,17 @@ test('compare shows a weak side as weak, not as absent, in text and Discord', ()
   assert.ok((reply.embeds ?? []).some((e) => /only touches on this in passing/.test(e.description ?? '')));
   assertWithinDiscordLimits(reply);
 });
+
+test('a yes-or-no question says why it is not answered as sure, everywhere, and the JSON says it asks yes or no', async () => {
+  const q = 'did iran accept the uae as mediator';
+  const r = engine.ask(q);
+  assert.equal(r.yesNo, true);
+  assert.ok(askText(r).startsWith(MESSAGES.askYesNo));
+  assert.ok(!askText(r).includes(MESSAGES.askLowConfidence));
+  const json = await cliJson(q);
+  assert.equal(json['yesNo'], true);
+  assert.equal(json['confidence'], 'low');
+  assert.ok(Array.isArray(json['results']) && json['results'].length > 0);
+  assert.ok((askReply(engine, q, opts).content ?? '').includes(MESSAGES.askYesNo));
+  assert.equal((await cliJson('why did iran stop trusting the us'))['yesNo'], undefined, 'only a yes-or-no question carries it');
+});
