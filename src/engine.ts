@@ -234,7 +234,7 @@ export class Engine {
     if (authorship && from === undefined && aboutAllSources(query) && this.documents.length <= (limit ?? ASK_TUNING.limit)) {
       return this.eachAuthor(query);
     }
-    const author = authorship && from !== undefined ? this.documents.find((d) => d.meta.id === from)?.meta.author : undefined;
+    const author = authorship && from !== undefined ? this.authorOf(from) : undefined;
     const response = ask(query, this.index, this.lexicon, limit, from, author);
     // A question quoting a sentence (a picked suggestion) gets that sentence's passage first.
     const quoted = verbatimMatch(query, this.index);
@@ -250,6 +250,11 @@ export class Engine {
     const answers = each.flatMap((r) => r.answers.slice(0, 1));
     const confidence = answers.length === each.length && each.every((r) => r.confidence === 'high') ? 'high' : 'low';
     return { query, answers, confidence };
+  }
+
+  /** The author of the source `id`, from its front matter. */
+  private authorOf(id: string): string | undefined {
+    return this.documents.find((d) => d.meta.id === id)?.meta.author;
   }
 
   private differenceList: readonly FoundDifference[] | undefined;
@@ -306,10 +311,11 @@ export class Engine {
   suggest(partial: string, limit?: number): Suggestion[] {
     this.suggester ??= new Suggester(this.index.passages, this.index.analyzer);
     const from = namedSource(partial, this.sourceIds);
+    // A half-typed "who wrote the" names no text yet: every author, when the sources are few.
     const authors = !asksAuthor(partial)
       ? []
       : from !== undefined
-        ? this.documents.filter((d) => d.meta.id === from).map((d) => d.meta.author)
+        ? [this.authorOf(from)].filter((a) => a !== undefined)
         : this.documents.length <= ASK_TUNING.limit
           ? this.documents.map((d) => d.meta.author)
           : [];
