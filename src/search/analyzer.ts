@@ -133,11 +133,9 @@ export class Analyzer {
   private matchAlias(tokens: readonly Token[], i: number): AliasEntry | undefined {
     const first = tokens[i];
     if (!first) return undefined;
-    return this.aliases.get(first.folded)?.find(
-      (e) =>
-        e.words.every((w, k) => tokens[i + k]?.folded === w) &&
-        (!e.capitalsOnly || !/\p{Ll}/u.test(first.surface)),
-    );
+    // "the us" is the country however it is written: the pronoun takes no article.
+    const named = !/\p{Ll}/u.test(first.surface) || tokens[i - 1]?.folded === 'the';
+    return this.aliases.get(first.folded)?.find((e) => e.words.every((w, k) => tokens[i + k]?.folded === w) && (!e.capitalsOnly || named));
   }
 
   /** The word a chat form stands for ("govt": government), or the word itself. */

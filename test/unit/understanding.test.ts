@@ -401,3 +401,12 @@ test('where no passage meets much of a question with its own words, relatives de
   // A question its own words answer is ranked as before: own words first.
   assert.match(engine.ask('how many b2 bombers did trump send').answers[0]?.passage.text ?? '', /six B-2/);
 });
+
+test('a greeting ("yo") is no subject, and "the us" in lower case is the country, while "told us" is not', () => {
+  const r = engine.ask('yo who actually ran the talks for the us');
+  assert.ok(r.answers.length > 0, r.notice);
+  const terms = (q: string): string[] => analyzer.analyze(q).map((t) => t.term);
+  assert.ok(!terms('yo whats up').includes('yo'));
+  assert.ok(terms('talks for the us').includes('united_states'));
+  assert.ok(!terms('they told us nothing').includes('united_states'));
+});
