@@ -56,7 +56,8 @@ export function withoutFrame(question: string): string {
  * really disarming"): it opens, after a few words of chat, with an auxiliary verb.
  */
 export function asksYesNo(question: string): boolean {
-  return /^\W*(?:(?:so|ok|okay|wait|yo|hey|and|but|also|lol|tldr|pls|hmm+|um+)\W+){0,3}(?:did|does|do|is|was|were|are|am|can|could|has|have|had|will|would|should|shall)(?:n['’]?t)?\b/i.test(question);
+  // A few words set off by a comma ("hold on, was …") or chat words ("so did …") may come first.
+  return /^\W*(?:(?:[\p{L}']+\s+){0,2}[\p{L}']+,\s*)?(?:(?:so|ok|okay|wait|yo|hey|and|but|also|lol|tldr|pls|hmm+|um+)\W+){0,3}(?:did|does|do|is|was|were|are|am|can|could|has|have|had|will|would|should|shall)(?:n['’]?t)?\b/iu.test(question);
 }
 
 /**
