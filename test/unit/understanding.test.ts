@@ -407,6 +407,8 @@ test('a greeting ("yo") is no subject, and "the us" in lower case is the country
   assert.ok(r.answers.length > 0, r.notice);
   const terms = (q: string): string[] => analyzer.analyze(q).map((t) => t.term);
   assert.ok(!terms('yo whats up').includes('yo'));
+  // Speaking to the bot is no subject either.
+  assert.ok(engine.ask('hey bot, when did the talks happen?').answers.length > 0);
   assert.ok(terms('talks for the us').includes('united_states'));
   assert.ok(!terms('they told us nothing').includes('united_states'));
 });
