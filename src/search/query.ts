@@ -249,6 +249,8 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
     const anchor = candidates.some(
       (c) =>
         (c.via !== 'related' && index.analyzer.canonical.has(c.term)) ||
+        // A name the sources hold, however common in the news ("iraq"), ties the question to them.
+        (c.via === 'exact' && (lexicon.names?.has(t.folded) ?? false)) ||
         (c.via === 'exact' && rank >= L.commonRank && index.df(c.term) >= Math.max(1, L.keyRatio * expectedPassages(rank, index.size))),
     );
     return { word: t.source, term: t.term, weight: w, anchor, candidates };

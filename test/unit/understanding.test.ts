@@ -412,3 +412,9 @@ test('a greeting ("yo") is no subject, and "the us" in lower case is the country
   assert.ok(terms('talks for the us').includes('united_states'));
   assert.ok(!terms('they told us nothing').includes('united_states'));
 });
+
+test('a name the sources hold ties a question to them, however common it is in the news ("is iraq involved")', () => {
+  const r = engine.ask('is iraq involved');
+  assert.notEqual(r.notice, MESSAGES.askTooGeneral);
+  assert.match(r.answers[0]?.passage.text ?? '', /Iraq/);
+});
