@@ -12,6 +12,8 @@ export const MESSAGES = {
   askLowConfidence: 'The sources may not answer this directly; the closest passages:',
   /** The same for a yes-or-no question, which is never answered as sure. */
   askYesNo: 'A yes-or-no question: judge the answer from the closest passages:',
+  /** Which of the two heads passages the engine is not sure of. */
+  askUnsure: (yesNo: boolean): string => (yesNo ? MESSAGES.askYesNo : MESSAGES.askLowConfidence),
   askNotEnglish: (language: string): string =>
     `This looks like ${language}; the sources are in English, so ask in English (for example: when did the talks start?).`,
   askUnmentioned: (names: readonly string[]): string => `The sources do not mention ${joinNames(names)}.`,

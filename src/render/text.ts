@@ -22,7 +22,7 @@ export function askText(r: AskResponse): string {
   if (r.notice) head.push(r.notice);
   for (const d of r.differences ?? []) head.push(`   * ${d.kind}: ${d.note}`);
   for (const h of r.quotes ?? []) head.push(`   "${h.quotation.text}" — ${h.quotation.speaker ?? 'unattributed'} (${h.meta.id})`);
-  if (r.confidence === 'low' && r.intent === undefined) head.push(r.yesNo ? MESSAGES.askYesNo : MESSAGES.askLowConfidence);
+  if (r.confidence === 'low' && r.intent === undefined) head.push(MESSAGES.askUnsure(r.yesNo ?? false));
   const answers = r.answers
     .map((a, i) => `${i + 1}. ${marked(a.passage.text, a.highlight.span)}\n   — ${attribution(a.passage.meta, a.passage.heading)} (score ${a.score})\n`)
     .join('\n');
