@@ -19,11 +19,12 @@ test('retrieval: abstains on every off-topic question, on no in-scope one, and b
   const ours = evaluate(engineSearcher(engine));
   const plain = evaluate(plainMiniSearch());
   assert.equal(ours.offTopicAbstention, 1, ours.misses.filter((m) => m.kind === 'offtopic').map((m) => m.q).join(' | '));
-  // Two in-scope questions whose best passage meets almost none of their words are refused
-  // (ask's thin-evidence rule); both were answered wrongly before it.
-  assert.ok(ours.inScopeAbstained <= 2, String(ours.inScopeAbstained));
-  assert.ok(ours.recallAt1 >= 0.56, `Recall@1 ${ours.recallAt1}`);
-  assert.ok(ours.recallAt3 >= 0.68, `Recall@3 ${ours.recallAt3}`);
+  // One in-scope question whose best passage meets almost none of its words is refused (ask's
+  // thin-evidence rule): Kim Jong Un, whom the sources never name.
+  assert.ok(ours.inScopeAbstained <= 1, String(ours.inScopeAbstained));
+  // 0.602 and 0.742 today (the issue wants 0.70 and 0.85).
+  assert.ok(ours.recallAt1 >= 0.59, `Recall@1 ${ours.recallAt1}`);
+  assert.ok(ours.recallAt3 >= 0.73, `Recall@3 ${ours.recallAt3}`);
   assert.ok(ours.highlightAccuracy >= 0.5, `highlight ${ours.highlightAccuracy}`);
   assert.ok(ours.recallAt1 - plain.recallAt1 >= 0.1, `ours ${ours.recallAt1}, plain ${plain.recallAt1}`);
   assert.ok((ours.byKind['variant']?.recallAt1 ?? 0) >= 0.8);
@@ -54,7 +55,9 @@ test('questions as new users type them: both halves above plain MiniSearch, off-
     const ours = scoreUsers(engineReplier(engine), half);
     const base = scoreUsers(plain, half);
     assert.ok(ours.recallAt1 > base.recallAt1, `${name}: ${ours.recallAt1} vs plain ${base.recallAt1}`);
-    assert.ok(ours.recallAt3 >= 0.75, `${name} Recall@3 ${ours.recallAt3}`);
+    // First answer 0.754 held out, 0.721 tuning; first three 0.908 and 0.868 today.
+    assert.ok(ours.recallAt1 >= 0.69, `${name} first answer ${ours.recallAt1}`);
+    assert.ok(ours.recallAt3 >= 0.85, `${name} Recall@3 ${ours.recallAt3}`);
     assert.equal(ours.foreignHandled, ours.foreign, `${name}: a question not in English was not told so`);
     assert.equal(ours.inScopeUnmentioned, 0, `${name}: told a name it asks about is not mentioned: ${ours.misses.filter((m) => m.includes('is not mentioned')).join(' | ')}`);
     // Confidence: 0.833 right on 0.262 held out, 0.909 on 0.309 tuning today (the issue wants
@@ -62,7 +65,7 @@ test('questions as new users type them: both halves above plain MiniSearch, off-
     // 0.37 before yes-or-no questions stopped being marked high (their high answers were right
     // 6 times in 10 on the tuning half and the earlier set): fewer sure answers, fewer wrong ones.
     assert.ok(ours.highPrecision >= 0.8 && ours.highShare >= 0.22, `${name}: high ${ours.highPrecision} on ${ours.highShare}`);
-    // 7 of 17 and 8 of 16 today (the issue wants all): the floor keeps what is reached.
+    // 8 of 22 and 9 of 21 today (the issue wants all): the floor keeps what is reached.
     assert.ok(ours.offTopicHandled >= Math.floor(ours.offTopic * 0.4), `${name}: off-topic ${ours.offTopicHandled}/${ours.offTopic}`);
   }
 });
