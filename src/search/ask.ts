@@ -20,6 +20,7 @@ import type { Span } from '../corpus/sentences.ts';
 import { MESSAGES } from '../messages.ts';
 import { tokenize } from './analyzer.ts';
 import { asksYesNo, expectedKinds, kindsIn, type AnswerKind } from './answer-type.ts';
+import { withoutName } from './intent.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
 import { otherLanguage } from './language.ts';
 import { compilePlan, matchedWords, matchPassage } from './match.ts';
@@ -142,12 +143,6 @@ function kindsOf(passage: IndexedPassage, index: PassageIndex): readonly Readonl
 function holdsAll(terms: readonly string[], wanted: readonly string[]): boolean {
   const held = new Set(terms);
   return wanted.length > 0 && wanted.every((t) => held.has(t));
-}
-
-/** `question` without the words naming `source` ("RSIS", "RSIS's"). */
-export function withoutName(question: string, source: string): string {
-  const name = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return question.replace(new RegExp(`\\b${name}(?:['’]s)?\\b`, 'giu'), ' ');
 }
 
 /**
@@ -295,11 +290,12 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   // A passage that meets only the source's name ("what does RSIS conclude": the author's note
   // names RSIS) has not met the question.
   const onlyTheName = from !== undefined && !(answers[0]?.matched ?? []).some((m) => !m.includes('→') && m.toLowerCase() !== from.toLowerCase());
+  // "Who wrote it" is answered, surely, by the passage naming the source's author.
+  const namesAuthor = author !== undefined && answers[0] !== undefined && holdsAll(index.analyzer.terms(answers[0].passage.text), index.analyzer.terms(author));
   // A yes or no is decided by what a passage says of it, which its words do not show: a passage
   // can meet every word and say the opposite ("agreeing to Oman's mediation after pushing for the
   // UAE" for "did Iran accept the UAE"). The closest passages are shown, never as sure.
-  // "Who wrote it" is answered, surely, by the passage naming the source's author.
-  const namesAuthor = author !== undefined && answers[0] !== undefined && holdsAll(index.analyzer.terms(answers[0].passage.text), index.analyzer.terms(author));
-  const confidence = namesAuthor ? 'high' : onlyTheName || asksYesNo(query) ? 'low' : confidenceOf(ranked, unmentioned, plan, () => secondReaderAgrees(query, candidates, index, lexicon));
-  return { query, answers, confidence, ...named, ...(asksYesNo(query) ? { yesNo: true as const } : {}) };
+  const yesNo = asksYesNo(query);
+  const confidence = namesAuthor ? 'high' : onlyTheName || yesNo ? 'low' : confidenceOf(ranked, unmentioned, plan, () => secondReaderAgrees(query, candidates, index, lexicon));
+  return { query, answers, confidence, ...named, ...(yesNo ? { yesNo: true as const } : {}) };
 }

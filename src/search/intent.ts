@@ -35,13 +35,21 @@ function topicOf(tail: string): string {
     .trim();
 }
 
+/** `text` as a pattern that matches it literally. */
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `question` without the words naming `source` ("RSIS", "RSIS's"): a question about it is about the rest. */
+export function withoutName(question: string, source: string): string {
+  return question.replace(new RegExp(`\\b${escaped(source)}(?:['’]s)?\\b`, 'giu'), ' ');
+}
+
 const namesOf = new Map<string, RegExp>();
 /** A regex of the source ids as words, made once per list of ids. */
 function sourceNames(sourceIds: readonly string[]): RegExp {
   const key = sourceIds.join('\n');
   let names = namesOf.get(key);
   if (!names) {
-    names = new RegExp(`\\b(?:${sourceIds.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})\\b`, 'i');
+    names = new RegExp(`\\b(?:${sourceIds.map(escaped).join('|') || '(?!)'})\\b`, 'i');
     namesOf.set(key, names);
   }
   return names;

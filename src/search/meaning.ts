@@ -11,7 +11,7 @@
  */
 import { tokenize } from './analyzer.ts';
 import type { IndexedPassage } from './index.ts';
-import { toUnit, type WordVectors } from './vectors.ts';
+import { cosine, toUnit, type WordVectors } from './vectors.ts';
 
 export const MEANING = {
   /** a: a word whose share of running English is well above this weighs little. */
@@ -57,8 +57,7 @@ export function closestInMeaning(
   let bestCosine = -Infinity;
   for (const passage of candidates) {
     for (const s of meaningsOf(passage, words, stopwords)) {
-      let c = 0;
-      for (let d = 0; d < q.length; d++) c += (q[d] ?? 0) * (s[d] ?? 0);
+      const c = cosine(q, s);
       if (c > bestCosine) {
         bestCosine = c;
         best = passage;

@@ -24,7 +24,7 @@ const TITLE_WORDS = new RegExp(`^(?:${[...TITLE_STARTS, 'Leader'].join('|')})$`,
 
 /** A spokesman, a spokeswoman and a spokesperson hold one post. */
 const SPOKES = ['spokesman', 'spokeswoman', 'spokesperson'];
-const samePost = (word: string): string => (/^spokes(?:man|woman|person)$/.test(word) ? 'spokesperson' : word);
+const samePost = (word: string): string => (SPOKES.includes(word) ? 'spokesperson' : word);
 
 /**
  * The person the text gives the title `who` names: every title word of it before their name
