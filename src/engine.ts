@@ -13,7 +13,8 @@ import { ask, ASK_TUNING, type AskResponse } from './search/ask.ts';
 import { PassageIndex } from './search/index.ts';
 import { compare } from './search/compare.ts';
 import { askDifferences, differencesOver, type FoundDifference } from './search/disagreements.ts';
-import { aboutAllSources, asksAuthor, namedSource, readIntent, withoutName } from './search/intent.ts';
+import { askGist, namesNoTopic } from './search/gist.ts';
+import { aboutAllSources, asksAuthor, namedSource, onlySourceIn, readIntent, withoutName } from './search/intent.ts';
 import { askSaid } from './search/said.ts';
 import { QuotationExtractor } from './search/quotations.ts';
 import { QuoteIndex } from './search/quotes.ts';
@@ -217,7 +218,8 @@ export class Engine {
 
   /**
    * The passages that best answer `question`, best first (at most `limit`, default 5); for "what
-   * did X say", X's words; for "where do the sources differ", the differences (see intent.ts).
+   * did X say", X's words; for "where do the sources differ", the differences; for "tldr", the
+   * gist of the texts (see intent.ts).
    */
   ask(question: string, limit?: number): AskResponse {
     const query = question.trim();
@@ -230,6 +232,14 @@ export class Engine {
       return askDifferences(query, intent.about, () => this.allDifferences(), (t) => this.compare(t), this.index, this.lexicon, limit);
     }
     const from = namedSource(query, this.sourceIds);
+    if (intent?.kind === 'gist') {
+      // In a question for a gist, a source's id can only name the text ("rsis main points?").
+      const text = from ?? onlySourceIn(query, this.sourceIds);
+      const metas = this.documents.map((d) => d.meta).filter((m) => text === undefined || m.id === text);
+      if (namesNoTopic(intent.rest, this.index, metas.map((m) => m.title))) {
+        return askGist(query, this.index, metas.map((m) => ({ id: m.id, author: m.author })), limit ?? ASK_TUNING.limit);
+      }
+    }
     const authorship = asksAuthor(query);
     if (authorship && from === undefined && aboutAllSources(query) && this.documents.length <= (limit ?? ASK_TUNING.limit)) {
       return this.eachAuthor(query);

@@ -20,6 +20,9 @@ export const MESSAGES = {
   /** Heading of the differences an /ask about where the sources disagree answers with. */
   askDifferences: 'Where the sources differ in names, titles, dates and figures (differences of view are not detected):',
   askNoDifferences: 'The sources do not contradict each other on the topics they share.',
+  /** Heading of the gist of the texts ("tldr"), or of one named text. */
+  askGist: (sources: readonly string[]): string =>
+    sources.length === 1 ? `The gist of ${sources[0]}: how it opens and how it concludes.` : 'The gist: how each source opens and how it concludes.',
   /** Heading of a speaker's quotations, for /ask "what did X say". */
   askQuotesOf: (speaker: string): string => `What ${speaker} is quoted as saying:`,
   quoteEmpty: 'Give a speaker or some words of a quotation.',

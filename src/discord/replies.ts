@@ -72,7 +72,10 @@ export function askReply(engine: BotEngine, question: string, opts: ReplyOptions
   const shown = page.items.map((a) => a.passage.id);
   // What the reader should know before the passages: a name the sources never mention, that
   // the closest passages may not answer, where the sources differ, what a speaker said.
-  const notices = [response.unmentioned ? response.notice : undefined, response.confidence === 'low' && !response.intent ? MESSAGES.askUnsure(response.yesNo ?? false) : undefined];
+  const notices = [
+    response.unmentioned || response.intent === 'gist' ? response.notice : undefined,
+    response.confidence === 'low' && !response.intent ? MESSAGES.askUnsure(response.yesNo ?? false) : undefined,
+  ];
   const first = page.page === 0;
   const lead =
     first && response.intent === 'differences' && (response.differences ?? []).length > 0

@@ -6,14 +6,18 @@
  *   the speaker's own words, so the answer is their quotations and the passages that report
  *   them, not every passage that names them;
  * - "where do the sources differ / disagree", "what do the two articles contradict each other
- *   on (about <topic>)": the differences compare finds, each naming both sources.
+ *   on (about <topic>)": the differences compare finds, each naming both sources;
+ * - "tldr", "whats neo's take", "the rsis piece's main argument", "what happened": the gist of
+ *   the texts, which each states where it opens and where it concludes (see gist.ts).
  *
  * Only the form is read here (English grammar); who the speaker is, said.ts works out.
  */
 export type Intent =
   /** `who`: the words naming the speaker, as written ("wendy shermen", "the spokeswoman Mohajerani"). */
   | { readonly kind: 'said'; readonly who: string; readonly about: string }
-  | { readonly kind: 'differences'; readonly about: string };
+  | { readonly kind: 'differences'; readonly about: string }
+  /** `rest`: the question without the words asking for a gist; a gist when it names no topic (the engine judges). */
+  | { readonly kind: 'gist'; readonly rest: string };
 
 const SAY = '(?:say|said|says|saying|tell|told|think|thinks|thought|claim|claimed|write|wrote|state|stated|mean|meant|argue|argued|warn|warned|announce|announced)';
 // Up to three words of chatter may come first ("hey so", "(pls)", "tldr"). Words and what lies
@@ -25,6 +29,22 @@ const SAID_ANY = new RegExp(`^[^\\p{L}\\p{N}]*(?:[\\p{L}']+[^\\p{L}\\p{N}']+){0,
 const WORDS_OF = /^\W*(?:what\s+(?:are|were|was|is)\s+)?((?:\S+\s+){0,2}?\S+)'s\s+(?:words|comments|remarks|statements?|quotes?|quotations?)\b(.*)$/i;
 const DIFFER = /\b(?:differ\w*|different|disagree\w*|contradict\w*|conflict\w*|inconsisten\w*|discrepanc\w*|diverge\w*)\b/i;
 const BOTH = /\b(?:sources?|articles?|both|two|2|authors?|writers?|outlets?|each other|they|pieces?|reports?|accounts?)\b/i;
+
+// Asking for the gist of the texts, not for a topic in them.
+const GIST = new RegExp(
+  [
+    String.raw`\btl\W?\s*dr\b`,
+    String.raw`\b(?:summary|summari[sz]e[sd]?|summing up|sum\s+(?:\w+\s+)?up|gist|overview|recap|nutshell|in\s+(?:short|brief)|bottom\s+line|takeaways?)\b`,
+    String.raw`\b(?:main|key|central|overall|basic)\s+(?:points?|arguments?|ideas?|messages?|claims?|thesis|takeaways?|conclusions?|argument)\b`,
+    String.raw`\bwhat(?:'s|s|\s+is|\s+was)\s+(?:\S+\s+){0,3}?(?:take|angle|verdict|point|conclusion)\b`,
+    String.raw`\bwhat(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:it|this|that|these|those|(?:the\s+)?(?:\S+\s+)?(?:articles?|pieces?|commentar(?:y|ies)|reports?|stor(?:y|ies)|sources?))\s+about\W*$`,
+    String.raw`^\W*(?:so\s+)?what\s+happened\W*$`,
+  ].join('|'),
+  'giu',
+);
+/** The words of those forms, and words naming the texts themselves ("the rsis piece", "both articles"): no topic. */
+const GIST_WORDS =
+  /\b(?:tl|dr|summary|summari[sz]e[sd]?|summing|sum|up|gist|overview|recap|nutshell|short|brief|bottom|line|takeaways?|main|key|central|overall|basic|points?|arguments?|ideas?|messages?|claims?|thesis|conclusions?|take|angle|verdict|happened|articles?|pieces?|commentar(?:y|ies)|analys[ie]s|reports?|stor(?:y|ies)|sources?|texts?|authors?|writers?|one|ones|each|both|two|2|pls|please|give|tell|quick)\b/giu;
 
 /** What is left of a question's tail once "about", "on", "regarding" and the end punctuation go. */
 function topicOf(tail: string): string {
@@ -80,15 +100,20 @@ const AFTER_SOURCE = String.raw`(?:['’]s\b|\s+(?:article|piece|one|commentary|
  * text: "neo" in "who plays neo in the matrix" is not the source.
  */
 export function namedSource(question: string, sourceIds: readonly string[]): string | undefined {
+  const only = onlySourceIn(question, sourceIds);
+  if (only === undefined) return undefined;
+  const word = sourceNames([only]).source;
+  return new RegExp(`${BEFORE_SOURCE}${word}|${word}${AFTER_SOURCE}`, 'i').test(question) ? only : undefined;
+}
+
+/** The one source id a question writes as a word, whatever the words around it; undefined when it writes none or several. */
+export function onlySourceIn(question: string, sourceIds: readonly string[]): string | undefined {
   // The question's words looked up among the ids (an archive has thousands, and a pattern of
   // all of them costs a millisecond a question); an id that is no single word, by its pattern.
   const { byWord, others } = idWords(sourceIds);
   const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const named = [...new Set([...words.flatMap((w) => byWord.get(w) ?? []), ...others.filter((id) => sourceNames([id]).test(question))])];
-  const [only] = named;
-  if (only === undefined || named.length > 1) return undefined;
-  const word = sourceNames([only]).source;
-  return new RegExp(`${BEFORE_SOURCE}${word}|${word}${AFTER_SOURCE}`, 'i').test(question) ? only : undefined;
+  return named.length === 1 ? named[0] : undefined;
 }
 
 const AUTHORSHIP = /\b(?:wrote|write|writes|written|author|authors|writer|byline)\b/i;
@@ -116,5 +141,9 @@ export function readIntent(question: string, sourceIds: readonly string[]): Inte
     return { kind: 'differences', about: topicOf(about) };
   }
   const said = SAID.exec(q) ?? SAID_ANY.exec(q) ?? WORDS_OF.exec(q);
-  return said ? { kind: 'said', who: (said[1] ?? '').trim(), about: topicOf(said[2] ?? '') } : undefined;
+  if (said) return { kind: 'said', who: (said[1] ?? '').trim(), about: topicOf(said[2] ?? '') };
+  GIST.lastIndex = 0;
+  if (!GIST.test(q)) return undefined;
+  const rest = q.replace(new RegExp(names.source, 'giu'), ' ').replace(/['’]s\b/gu, ' ').replace(GIST_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  return { kind: 'gist', rest };
 }

@@ -111,3 +111,17 @@ test('a yes-or-no question says why it is not answered as sure, everywhere, and 
   assert.ok((askReply(engine, q, opts).content ?? '').includes(MESSAGES.askYesNo));
   assert.equal((await cliJson('why did iran stop trusting the us'))['yesNo'], undefined, 'only a yes-or-no question carries it');
 });
+
+test('"tldr" says it shows how the sources open and conclude, in the console, the CLI and Discord', async () => {
+  const q = 'tldr?';
+  const r = engine.ask(q);
+  assert.equal(r.intent, 'gist');
+  assert.ok(askText(r).startsWith(MESSAGES.askGist([])));
+  const json = await cliJson(q);
+  assert.equal(json['intent'], 'gist');
+  assert.ok(Array.isArray(json['results']) && json['results'].length > 0);
+  const reply = askReply(engine, q, opts);
+  assert.ok((reply.content ?? '').includes(MESSAGES.askGist([])));
+  assert.doesNotMatch(reply.content ?? '', /may not answer/);
+  assertWithinDiscordLimits(reply);
+});

@@ -132,6 +132,38 @@ test('"what did X say (about Y)" answers with X\'s words, and names X even missp
   assert.match(nbc.answers[0]?.passage.text ?? '', /NBC/);
 });
 
+test('"tldr", "whats <source>\'s take": each source\'s opening passage and the one opening its conclusion, never its author\'s note', () => {
+  const sources = engine.sources().map((s) => s.meta);
+  const all = engine.ask('whats the tldr');
+  assert.equal(all.intent, 'gist');
+  assert.equal(all.confidence, 'high');
+  for (const meta of sources) {
+    const own = all.answers.filter((a) => a.passage.source === meta.id).map((a) => a.passage);
+    assert.equal(own.length, 2, meta.id);
+    assert.equal(own[0]?.position, 0, `${meta.id} opens with its first passage`);
+    const closing = own[1] ?? assert.fail('no closing passage');
+    assert.ok(engine.index.opensSection(closing), `${closing.id} opens a section`);
+    const surname = meta.author.split(' ').at(-1) ?? meta.author;
+    assert.ok(!closing.text.includes(surname), `${closing.id} is not the note on ${meta.author}`);
+    // Every section after it is the author's note: it opens the last section of the text proper.
+    const later = engine.index.passages.filter((p) => p.source === meta.id && p.position > closing.position && engine.index.opensSection(p));
+    assert.ok(later.every((p) => p.text.includes(surname)), `${closing.id} opens the last section`);
+  }
+  for (const q of ["whats rsis's take", 'rsis main points?', 'whats the rsis piece\'s main argument in short', 'give me a quick summary of the RSIS article']) {
+    const r = engine.ask(q);
+    assert.equal(r.intent, 'gist', q);
+    assert.deepEqual([...new Set(r.answers.map((a) => a.passage.source))], ['RSIS'], q);
+  }
+  // A topic of its own is asked about as any question: the gist is of the texts only.
+  for (const q of ['tldr what does iran want in a deal', "what's trump's take", "what's the bottom line on sanctions"]) {
+    assert.notEqual(engine.ask(q).intent, 'gist', q);
+  }
+  // The words of the texts' titles are what they are about: a summary "of the talks" is their gist.
+  assert.equal(engine.ask('summarize the talks pls').intent, 'gist');
+  assert.equal(readIntent('what happened', ['NEO', 'RSIS'])?.kind, 'gist');
+  assert.equal(readIntent('what happened in oman', ['NEO', 'RSIS']), undefined, 'what happened somewhere is a question on a topic');
+});
+
 test('"where do the sources disagree" answers with the differences compare finds, each naming both sources', () => {
   assert.deepEqual(readIntent('where do neo and rsis disagree', ['NEO', 'RSIS']), { kind: 'differences', about: '' });
   assert.deepEqual(readIntent('do the two articles differ on the next round?', ['NEO', 'RSIS']), { kind: 'differences', about: 'the next round' });
