@@ -12,10 +12,12 @@ import { planQuery } from './query.ts';
 import type { QuoteIndex } from './quotes.ts';
 import type { Lexicon } from './related.ts';
 import { POST_QUALIFIERS, titles, TITLE_STARTS } from './titles.ts';
-import type { QuoteHit } from './types.ts';
+import type { Quotation, QuoteHit } from './types.ts';
 
 /** Words that report speech, for passages that give someone's words without quotation marks. */
-const REPORTING = /\b(?:said|says|say|told|tells|tell|telling|stated|states|wrote|writes|noted|notes|explained|declared|described|characteri[sz]ed|warned|announced|added|insisted|argued|claimed|emphasi[sz]ed|stressed|called|speaking|according to)\b/i;
+const REPORTING = /\b(?:said|says|say|told|tells|tell|telling|stated|(?<!united\s)states|wrote|writes|noted|notes|explained|declared|described|characteri[sz]ed|warned|announced|added|insisted|argued|claimed|emphasi[sz]ed|stressed|called|speaking|according to)\b/i;
+/** Words in quotation marks. */
+const QUOTED = /"[^"]*"|“[^”]*”/g;
 /** Passages looked at for a speaker's name, at most. */
 const MAX_NAMED = 200;
 
@@ -93,6 +95,18 @@ export function speakerTerm(who: string, index: PassageIndex): string | undefine
   return undefined;
 }
 
+/**
+ * The answer with its bold sentence where the speaker speaks: the one holding their quotation (a
+ * statement before a scare quote), else one that reports them; else as ranked.
+ */
+function withSpeakingSentence(answer: Answer, theirs: readonly Quotation[], reports: (sentence: string) => boolean): Answer {
+  const p = answer.passage;
+  const held = theirs.filter((q) => q.passageId === p.id).sort((a, b) => Number(a.kind === 'term') - Number(b.kind === 'term'));
+  const at = held[0] ? held[0].start - p.start : -1;
+  const span = p.sentences.find((s) => at >= s.start && at < s.end) ?? p.sentences.find((s) => reports(p.text.slice(s.start, s.end)));
+  return span ? { ...answer, highlight: { text: p.text.slice(span.start, span.end), span } } : answer;
+}
+
 export function askSaid(
   query: string,
   who: string,
@@ -107,22 +121,30 @@ export function askSaid(
   if (term === undefined || name === undefined) return undefined;
   const theirs = quotes.quotations.filter((q) => q.speaker === name);
   const holding = new Set(theirs.map((q) => q.passageId));
+  // Passages holding something they said, not only a word or two they used ("sole focus").
+  const stating = new Set(theirs.filter((q) => q.kind === 'statement').map((q) => q.passageId));
   const reporting = new Set<string>();
+  // A passage reports their words when one of its sentences names them, outside what it quotes,
+  // and reports speech: "the statement noted …" beside "Araghchi and Whitcoff held a brief
+  // meeting" reports someone else, as does Sherman "telling U.S. media that 'Whitcoff faces …'".
+  const reports = (s: string): boolean => REPORTING.test(s) && index.analyzer.terms(s.replace(QUOTED, ' ')).includes(term);
   for (const hit of index.query(new Map([[term, 1]]), MAX_NAMED)) {
-    if (REPORTING.test(hit.passage.text)) reporting.add(hit.passage.id);
+    if (hit.passage.sentences.some((s) => reports(hit.passage.text.slice(s.start, s.end)))) reporting.add(hit.passage.id);
   }
   if (holding.size === 0 && reporting.size === 0) return undefined;
   const plan = planQuery(about ? `${name} ${about}` : name, index, lexicon);
   const accept = (p: IndexedPassage): boolean => holding.has(p.id) || reporting.has(p.id);
   const ranked = rank(plan, index, Math.max(limit, holding.size + reporting.size), accept);
-  // With no topic, the passages that quote the speaker come before those that only report them;
+  // With no topic, the passages that quote the speaker (a statement before a scare quote) come
+  // before those that only report them;
   // with one, a passage that quotes them counts as much more as a sentence that holds the kind
   // of answer asked for ("about the talks" meets nearly every passage alike).
   const quoting = (a: Answer): number => a.score + (holding.has(a.passage.id) ? ASK_TUNING.kindShare : 0);
   const ordered = about
     ? [...ranked].sort((a, b) => quoting(b) - quoting(a))
-    : [...ranked.filter((a) => holding.has(a.passage.id)), ...ranked.filter((a) => !holding.has(a.passage.id))];
-  const answers = ordered.slice(0, limit);
+    : [...ranked.filter((a) => stating.has(a.passage.id)), ...ranked.filter((a) => holding.has(a.passage.id) && !stating.has(a.passage.id)), ...ranked.filter((a) => !holding.has(a.passage.id))];
+  // With a topic, the sentence that meets it is the one to read; without, the one where they speak.
+  const answers = ordered.slice(0, limit).map((a) => (about ? a : withSpeakingSentence(a, theirs, reports)));
   if (answers.length === 0) return undefined;
   const order = new Map(answers.map((a, i) => [a.passage.id, i]));
   const shown: QuoteHit[] = theirs

@@ -12,7 +12,7 @@ test('"Tehran Times" finds the NEO quotation of the Tehran Times', () => {
 });
 
 test('"Witkoff" finds the NEO passages that write "Whitcoff"', () => {
-  const r = engine.ask('What did Witkoff say?');
+  const r = engine.ask('Witkoff and the talks');
   const neo = r.answers.filter((a) => a.passage.source === 'NEO');
   assert.ok(neo.length >= 2);
   assert.ok(neo.every((a) => a.passage.text.includes('Whitcoff')));

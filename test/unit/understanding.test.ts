@@ -132,6 +132,25 @@ test('"what did X say (about Y)" answers with X\'s words, and names X even missp
   assert.match(nbc.answers[0]?.passage.text ?? '', /NBC/);
 });
 
+test('a passage reports X only where a sentence names X, outside what it quotes, beside a verb of speech; X\'s statement is bold', () => {
+  const witkoff = engine.ask('what did witkoff say');
+  for (const a of witkoff.answers) {
+    const sentences = a.passage.sentences.map((s) => a.passage.text.slice(s.start, s.end));
+    const quoted = (witkoff.quotes ?? []).some((q) => q.quotation.passageId === a.passage.id);
+    // Named outside quotation marks, in a sentence with a verb of speech ("United States" is none).
+    const reported = sentences.some((s) => /(Witkoff|Whitcoff)/.test(s.replace(/"[^"]*"|“[^”]*”/g, ' ')) && /\b(said|told|speaking|characterized|described|noted|stated)\b/.test(s));
+    assert.ok(quoted || reported, `${a.passage.id} neither quotes nor reports Witkoff`);
+  }
+  const aboutAraghchi = engine.ask('what did araghchi say after the meeting');
+  assert.ok(!/courtesy greetings/.test(aboutAraghchi.answers[0]?.passage.text ?? ''), 'a meeting he held, beside what a statement noted, is not his words');
+  // With no topic, a passage quoting something they said comes before scare quotes of their words, and its bold sentence holds it.
+  const trump = engine.ask('what did trump say');
+  const first = trump.answers[0] ?? assert.fail('no answer');
+  const statement = (trump.quotes ?? []).find((q) => q.quotation.passageId === first.passage.id && q.quotation.kind === 'statement');
+  assert.ok(statement, 'the first passage holds a statement of his');
+  assert.ok(first.highlight.text.includes(statement.quotation.text.slice(0, 20)), `bold: ${first.highlight.text}`);
+});
+
 test('"tldr", "whats <source>\'s take": each source\'s opening passage and the one opening its conclusion, never its author\'s note', () => {
   const sources = engine.sources().map((s) => s.meta);
   const all = engine.ask('whats the tldr');
