@@ -20,7 +20,7 @@ import type { Span } from '../corpus/sentences.ts';
 import { MESSAGES } from '../messages.ts';
 import { tokenize } from './analyzer.ts';
 import { asksYesNo, expectedKinds, kindsIn, type AnswerKind } from './answer-type.ts';
-import { withoutName } from './intent.ts';
+import { speaksOfTheSubject, withoutName } from './intent.ts';
 import type { IndexedPassage, PassageIndex } from './index.ts';
 import { otherLanguage } from './language.ts';
 import { compilePlan, matchedWords, matchPassage } from './match.ts';
@@ -273,8 +273,10 @@ export function ask(question: string, index: PassageIndex, lexicon: Lexicon, lim
   // Two at least, whatever `limit`: confidence looks at how far the first stands from the second.
   const inSource = from === undefined ? undefined : (p: IndexedPassage): boolean => p.source === from;
   // A question about a source the corpus holds is tied to it, whatever its other words.
+  // So is one about an unnamed "it" ("how did it go"): the subject of the texts.
+  const tied = from !== undefined || plan.concepts.some((c) => c.anchor) || speaksOfTheSubject(query);
   const { answers: ranked, candidates } =
-    from !== undefined || plan.concepts.some((c) => c.anchor) ? rankedAll(plan, index, Math.max(limit, 2), inSource, expectedKinds(query)) : { answers: [], candidates: [] };
+    tied ? rankedAll(plan, index, Math.max(limit, 2), inSource, expectedKinds(query)) : { answers: [], candidates: [] };
   // Thin evidence: the best passage meets almost none of the question with its own words and
   // misses most of it even counting close relatives ("tips to negotiate a higher salary").
   const first = ranked[0];

@@ -147,3 +147,12 @@ export function readIntent(question: string, sourceIds: readonly string[]): Inte
   const rest = q.replace(new RegExp(names.source, 'giu'), ' ').replace(/['’]s\b/gu, ' ').replace(GIST_WORDS, ' ').replace(/\s+/g, ' ').trim();
   return { kind: 'gist', rest };
 }
+
+/**
+ * Whether a question speaks of an unnamed "it" or "they" ("how did it go", "was it a success",
+ * "did they get anywhere"): asked of a bot on one subject, with nothing else named, that is the
+ * subject of the texts, not something they may not cover.
+ */
+export function speaksOfTheSubject(question: string): boolean {
+  return /\b(?:it|its|they|them|their|this|that|things)\b/i.test(question.replace(/[’]/g, "'").replace(/\bit's\b/gi, 'it'));
+}

@@ -198,7 +198,7 @@ describe('the bot against the fake Discord', { timeout: 90_000 }, () => {
 
   it('a long question pages through a hashed custom id, read back from the message; a tampered message gets a note', async () => {
     const asker = nextUser();
-    const question = 'What did the foreign minister Abbas Araghchi say about the substance and the format of the next round of the indirect talks mediated by Oman?';
+    const question = 'What did the foreign minister Abbas Araghchi and the envoy Witkoff agree about the substance and the format of the next round of the indirect talks mediated by Oman?';
     const ask = await exchange(fake.chatInputInteraction('ask', { question }, { userId: asker }));
     const original = fake.interactionState(ask.id)?.original;
     assert.ok(original);

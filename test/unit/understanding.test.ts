@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { asksYesNo, expectedKinds, kindsIn, withoutFrame } from '../../src/search/answer-type.ts';
 import { ask, ASK_TUNING, confidenceOf, type Answer } from '../../src/search/ask.ts';
-import { namedSource, readIntent } from '../../src/search/intent.ts';
+import { namedSource, readIntent, speaksOfTheSubject } from '../../src/search/intent.ts';
 import { closestInMeaning } from '../../src/search/meaning.ts';
 import { otherLanguage } from '../../src/search/language.ts';
 import { negationForms, planQuery, rarity, sameFamily } from '../../src/search/query.ts';
@@ -468,4 +468,17 @@ test('a name the sources hold ties a question to them, however common it is in t
   const r = engine.ask('is iraq involved');
   assert.notEqual(r.notice, MESSAGES.askTooGeneral);
   assert.match(r.answers[0]?.passage.text ?? '', /Iraq/);
+});
+
+test('an unnamed "it" is the subject of the texts: "how did it go" gets closest passages, never "not covered"', () => {
+  for (const q of ['how did it go', 'was it a success']) {
+    const r = engine.ask(q);
+    assert.notEqual(r.notice, MESSAGES.askNotCovered, q);
+    assert.ok(r.answers.length > 0, q);
+    assert.equal(r.confidence, 'low', q);
+  }
+  assert.equal(speaksOfTheSubject("how'd it go"), true);
+  assert.equal(speaksOfTheSubject('how did the talks go'), false);
+  // "It" ties a question to the sources; it does not make them answer what they never speak of.
+  assert.equal(engine.ask('is it raining in london').answers.length, 0);
 });
