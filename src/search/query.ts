@@ -250,7 +250,8 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
       (c) =>
         (c.via !== 'related' && index.analyzer.canonical.has(c.term)) ||
         // A name the sources hold, however common in the news ("iraq"), ties the question to them.
-        (c.via === 'exact' && (lexicon.names?.has(t.folded) ?? false)) ||
+        // So does a name they hold in another form ("russia": the Russian Academy).
+        ((c.via === 'exact' || c.via === 'family') && (lexicon.names?.has(t.folded) ?? false)) ||
         (c.via === 'exact' && rank >= L.commonRank && index.df(c.term) >= Math.max(1, L.keyRatio * expectedPassages(rank, index.size))),
     );
     return { word: t.source, term: t.term, weight: w, anchor, candidates };

@@ -419,6 +419,13 @@ test('a question tied to the sources by a name, whose other words they lack, is 
   assert.equal(engine.ask('whats next').notice, MESSAGES.askTooGeneral);
 });
 
+test('a country the sources name only in another form ("russia": the Russian Academy) ties the question to them', () => {
+  const r = engine.ask('did russia help');
+  assert.notEqual(r.notice, MESSAGES.askTooGeneral);
+  assert.match(r.answers[0]?.passage.text ?? '', /Russian/);
+  assert.equal(r.confidence, 'low');
+});
+
 test('a chat form weighs as the word it stands for: "ppl" is as common as "people"', () => {
   const weight = (q: string, word: string): number => plan(q).concepts.find((c) => c.word === word)?.weight ?? NaN;
   assert.equal(weight('how many ppl in iran support a deal', 'ppl'), weight('how many people in iran support a deal', 'people'));
