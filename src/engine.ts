@@ -13,8 +13,8 @@ import { ask, ASK_TUNING, type AskResponse } from './search/ask.ts';
 import { PassageIndex } from './search/index.ts';
 import { compare } from './search/compare.ts';
 import { askDifferences, differencesOver, type FoundDifference } from './search/disagreements.ts';
-import { askGist, namesNoTopic } from './search/gist.ts';
-import { aboutAllSources, asksAuthor, namedSource, onlySourceIn, readIntent, withoutName } from './search/intent.ts';
+import { askGist, askPublished, namesNoTopic } from './search/gist.ts';
+import { aboutAllSources, asksAuthor, asksPublished, namedSource, onlySourceIn, readIntent, speaksOfTheSubject, withoutName } from './search/intent.ts';
 import { askSaid } from './search/said.ts';
 import { QuotationExtractor } from './search/quotations.ts';
 import { QuoteIndex } from './search/quotes.ts';
@@ -239,6 +239,11 @@ export class Engine {
       if (namesNoTopic(intent.rest, this.index, metas.map((m) => m.title))) {
         return askGist(query, this.index, metas.map((m) => ({ id: m.id, author: m.author })), limit ?? ASK_TUNING.limit);
       }
+    }
+    // "When was the rsis article published", "when were they written": the dates of the texts.
+    if (asksPublished(query) && (from !== undefined || aboutAllSources(query) || speaksOfTheSubject(query))) {
+      const metas = this.documents.map((d) => d.meta).filter((m) => from === undefined || m.id === from);
+      if (metas.length <= (limit ?? ASK_TUNING.limit)) return askPublished(query, this.index, metas);
     }
     const authorship = asksAuthor(query);
     if (authorship && from === undefined && aboutAllSources(query) && this.documents.length <= (limit ?? ASK_TUNING.limit)) {

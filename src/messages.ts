@@ -23,6 +23,9 @@ export const MESSAGES = {
   /** Heading of the gist of the texts ("tldr"), or of one named text. */
   askGist: (sources: readonly string[]): string =>
     sources.length === 1 ? `The gist of ${sources[0]}: how it opens and how it concludes.` : 'The gist: how each source opens and how it concludes.',
+  /** When the texts asked about came out, from their front matter ("2025-04-14"). */
+  askPublished: (sources: readonly { id: string; date: string }[]): string =>
+    `${sources.map((s, i) => `${s.id}${i === 0 ? ' was published on' : ' on'} ${longDate(s.date)}`).join('; ')}. How ${sources.length === 1 ? 'it opens' : 'each opens'}:`,
   /** Heading of a speaker's quotations, for /ask "what did X say". */
   askQuotesOf: (speaker: string): string => `What ${speaker} is quoted as saying:`,
   quoteEmpty: 'Give a speaker or some words of a quotation.',
@@ -44,4 +47,11 @@ export const MESSAGES = {
 export function joinNames(names: readonly string[], last: 'and' | 'or' = 'and'): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} ${last} ${names[names.length - 1]}`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "2025-04-14" as "14 April 2025". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1] ?? ''} ${y}`;
 }

@@ -73,7 +73,7 @@ export function askReply(engine: BotEngine, question: string, opts: ReplyOptions
   // What the reader should know before the passages: a name the sources never mention, that
   // the closest passages may not answer, where the sources differ, what a speaker said.
   const notices = [
-    response.unmentioned || response.intent === 'gist' ? response.notice : undefined,
+    response.unmentioned || response.intent === 'gist' || response.intent === 'published' ? response.notice : undefined,
     response.confidence === 'low' && !response.intent ? MESSAGES.askUnsure(response.yesNo ?? false) : undefined,
   ];
   const first = page.page === 0;

@@ -67,8 +67,8 @@ export interface AskResponse {
   readonly unmentioned?: readonly string[];
   /** The language the question seems to be in, when it is not English. */
   readonly language?: string;
-  /** What the question asked for, when not passages on a topic: a speaker's words, where the sources differ, or the gist of the texts. */
-  readonly intent?: 'said' | 'differences' | 'gist';
+  /** What the question asked for, when not passages on a topic: a speaker's words, where the sources differ, the gist of the texts, or when they came out. */
+  readonly intent?: 'said' | 'differences' | 'gist' | 'published';
   /** For 'said': the speaker, and their quotations in the passages shown. */
   readonly speaker?: string;
   readonly quotes?: readonly QuoteHit[];

@@ -1,6 +1,6 @@
 /**
  * The gist of the texts ("tldr", "whats neo's take", "the rsis piece's main argument", "what
- * happened"): what each says where it opens and where it concludes. A text states its point in
+ * happened"): what each says where it opens and where it concludes; and when they came out. A text states its point in
  * its first passage (a synopsis, a news lead) and sums it up at the start of its last section
  * (a conclusion); both are shown, not a search for the words "main argument".
  */
@@ -63,4 +63,13 @@ export function askGist(query: string, index: PassageIndex, sources: readonly { 
     confidence: passages.length > 0 ? 'high' : 'low',
     intent: 'gist',
   };
+}
+
+/**
+ * When the texts came out ("when was the rsis piece published"): their dates, from their front
+ * matter, with each text's opening passage. `sources`: those asked about.
+ */
+export function askPublished(query: string, index: PassageIndex, sources: readonly { id: string; date: string }[]): AskResponse {
+  const openings = sources.flatMap((s) => index.passages.find((p) => p.source === s.id) ?? []);
+  return { query, answers: openings.map(asAnswer), notice: MESSAGES.askPublished(sources), confidence: openings.length > 0 ? 'high' : 'low', intent: 'published' };
 }

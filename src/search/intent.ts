@@ -156,3 +156,10 @@ export function readIntent(question: string, sourceIds: readonly string[]): Inte
 export function speaksOfTheSubject(question: string): boolean {
   return /\b(?:it|its|they|them|their|this|that|things)\b/i.test(question.replace(/[’]/g, "'").replace(/\bit's\b/gi, 'it'));
 }
+
+const PUBLISHED = /\b(?:published|posted|came\s+out|come\s+out|written|released|dated|put\s+out)\b/i;
+
+/** Whether a question asks when a text came out ("when was the rsis article published", "when was it written"). */
+export function asksPublished(question: string): boolean {
+  return /\b(?:when|whens|what\s+(?:date|day|month)|how\s+(?:old|recent))\b/i.test(question) && PUBLISHED.test(question);
+}

@@ -125,3 +125,14 @@ test('"tldr" says it shows how the sources open and conclude, in the console, th
   assert.doesNotMatch(reply.content ?? '', /may not answer/);
   assertWithinDiscordLimits(reply);
 });
+
+test('"when was it published" gives the dates first, in the console and Discord, and the JSON says so', async () => {
+  const q = 'when was it written';
+  const r = engine.ask(q);
+  assert.equal(r.intent, 'published');
+  assert.ok(r.notice && askText(r).startsWith(r.notice));
+  assert.equal((await cliJson(q))['intent'], 'published');
+  const reply = askReply(engine, q, opts);
+  assert.ok((reply.content ?? '').includes(r.notice ?? '?'));
+  assertWithinDiscordLimits(reply);
+});

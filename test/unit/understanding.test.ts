@@ -11,7 +11,7 @@ import { namedSource, readIntent, speaksOfTheSubject } from '../../src/search/in
 import { closestInMeaning } from '../../src/search/meaning.ts';
 import { otherLanguage } from '../../src/search/language.ts';
 import { negationForms, planQuery, rarity, sameFamily } from '../../src/search/query.ts';
-import { MESSAGES } from '../../src/messages.ts';
+import { longDate, MESSAGES } from '../../src/messages.ts';
 import { realEngine } from '../helpers/corpus.ts';
 
 const engine = realEngine();
@@ -488,4 +488,19 @@ test('an unnamed "it" is the subject of the texts: "how did it go" gets closest 
   assert.equal(speaksOfTheSubject('how did the talks go'), false);
   // "It" ties a question to the sources; it does not make them answer what they never speak of.
   assert.equal(engine.ask('is it raining in london').answers.length, 0);
+});
+
+test('"when was the rsis article published" is answered with the dates of the texts\' front matter, not passages on "published"', () => {
+  const metas = engine.sources().map((s) => s.meta);
+  const rsis = metas.find((m) => m.id === 'RSIS') ?? assert.fail('no RSIS');
+  const one = engine.ask('when was the rsis article published');
+  assert.equal(one.intent, 'published');
+  assert.equal(one.confidence, 'high');
+  assert.ok(one.notice?.includes(longDate(rsis.date)), one.notice);
+  assert.deepEqual(one.answers.map((a) => [a.passage.source, a.passage.position]), [['RSIS', 0]]);
+  const all = engine.ask('when were these articles published');
+  for (const m of metas) assert.ok(all.notice?.includes(longDate(m.date)), `${m.id}: ${all.notice}`);
+  assert.equal(longDate('2025-04-14'), '14 April 2025');
+  // A question on when something in the texts was written is about the texts' subject.
+  assert.notEqual(engine.ask('when was the deal written').intent, 'published');
 });
