@@ -80,6 +80,8 @@ test('chat spellings and mistyped stop words are read as meant; several typos in
   assert.deepEqual(words('whats the AOR'), ['AOR']);
   assert.deepEqual(words('wher did the irgc put thier missiles'), ['irgc', 'put', 'missiles']);
   assert.ok(plan('why do ppl care').concepts.some((c) => c.term === analyzer.term('people')), 'ppl is people');
+  // A chat form of a stop word is a stop word: "wat" and "bout" weigh nothing.
+  assert.deepEqual(words('wat did sherman say bout araghchi'), ['sherman', 'araghchi']);
   const typos = plan('why is iran econmy so bad, is it the sancions');
   for (const [word, term] of [['econmy', 'economy'], ['sancions', 'sanctions']] as const) {
     const c = typos.concepts.find((x) => x.word === word) ?? assert.fail(word);
