@@ -27,6 +27,9 @@ const FIELDS = ['text', 'heading', 'title'] as const;
 const splitTerms = (s: string): string[] => (s.length === 0 ? [] : s.split(' '));
 const identity = (t: string): string => t;
 
+/** A third person, as a sentence refers to someone named before it. */
+const PRONOUN = /\b(?:he|his|him|she|her|hers)\b/i;
+
 /** Postings a search may look at; see {@link PassageIndex.searchedTerms}. */
 export const SEARCH_BUDGET = 3_000;
 /** A weight at or above this is a question's own word (exact, alias or close spelling), not a relative. */
@@ -146,8 +149,15 @@ export class PassageIndex {
         const text: string[] = [];
         const ids: number[] = [];
         const bounds: number[] = [0];
+        // The person a sentence calls "he" or "her" is, for its terms, the last one the passage named
+        // before it: "Trump has threatened … A directive issued after his return outlined demands"
+        // holds Trump's demands. Sentences only: the passage's text and its BM25 are as written.
+        let named: string | undefined;
         for (const span of p.sentences) {
-          const analyzed = analyzer.analyze(p.text.slice(span.start, span.end));
+          const sentence = p.text.slice(span.start, span.end);
+          const analyzed = analyzer.analyze(sentence);
+          const referred = named !== undefined && PRONOUN.test(sentence) ? [named] : [];
+          named = analyzed.filter((t) => analyzer.kinds.get(t.term) === 'person').at(-1)?.term ?? named;
           for (const t of analyzed) {
             text.push(t.term);
             if (t.alias || !/^\p{L}+$/u.test(t.folded)) continue;
@@ -155,7 +165,7 @@ export class PassageIndex {
             if (!forms) surfaces.set(t.term, (forms = new Set()));
             forms.add(t.folded);
           }
-          ids.push(...sortedIds(analyzed.map((t) => t.term)));
+          ids.push(...sortedIds([...analyzed.map((t) => t.term), ...referred]));
           bounds.push(ids.length);
         }
         passageTerms.push({ ids: Int32Array.from(ids), bounds: Uint16Array.from(bounds), context: Int32Array.from(sortedIds([...heading, ...titleTerms])) });

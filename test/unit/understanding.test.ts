@@ -506,3 +506,29 @@ test('"when was the rsis article published" is answered with the dates of the te
   // A question on when something in the texts was written is about the texts' subject.
   assert.notEqual(engine.ask('when was the deal written').intent, 'published');
 });
+
+test('a sentence that calls someone "he" or "his" holds, for its terms, the person the passage named before it', () => {
+  const index = engine.index;
+  const trump = analyzer.term('Trump') ?? assert.fail('no term for Trump');
+  const id = index.termId(trump) ?? assert.fail('Trump is not indexed');
+  const sentenceIds = (p: (typeof index.passages)[number], k: number): number[] => {
+    const t = index.termIdsOf(p);
+    return [...t.ids.slice(t.bounds[k] ?? 0, t.bounds[k + 1] ?? 0)];
+  };
+  let checked = 0;
+  for (const p of index.passages) {
+    p.sentences.forEach((s, k) => {
+      const text = p.text.slice(s.start, s.end);
+      const before = p.sentences.slice(0, k).map((b) => p.text.slice(b.start, b.end));
+      if (k === 0 || !/\bhis\b/.test(text) || /Trump/.test(text) || !before.some((b) => /Trump/.test(b))) return;
+      // Only when Trump is the last person named before it.
+      const last = before.flatMap((b) => analyzer.analyze(b)).filter((t) => analyzer.kinds.get(t.term) === 'person').at(-1)?.term;
+      if (last !== trump) return;
+      checked++;
+      assert.ok(sentenceIds(p, k).includes(id), `${p.id}: "${text.slice(0, 60)}" holds Trump`);
+    });
+  }
+  assert.ok(checked > 0, 'the corpus has such a sentence');
+  // The passage where his demands follow his name answers "what did trump demand" among the first two.
+  assert.ok(engine.ask('what did trump demand from iran').answers.slice(0, 2).some((a) => /outlined demands/.test(a.passage.text)));
+});
