@@ -51,8 +51,9 @@ function speakerByTitle(who: string, index: PassageIndex): string | undefined {
       found.set(term, seen);
       for (const m of mentions) {
         const held = m.before.toLowerCase().split(/[\s,]+/).map(samePost);
-        seen.owned ||= m.before.split(/[\s,]+/).some((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.test(w) && !analyzer.stopwords.has(w.toLowerCase()) && !POST_QUALIFIERS.has(w.toLowerCase()));
         if (!wanted.every((w) => held.includes(w))) continue;
+        // Whose post it is, read from the mentions that give this post ("Indeed, Trump …" says nothing).
+        seen.owned ||= m.before.split(/[\s,]+/).some((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.test(w) && !analyzer.stopwords.has(w.toLowerCase()) && !POST_QUALIFIERS.has(w.toLowerCase()));
         seen.count++;
         // "Iran's" (or "irans") is met by "Iranian", "American" by "U.S.": a held word that
         // begins with it, or the same name.
@@ -65,7 +66,8 @@ function speakerByTitle(who: string, index: PassageIndex): string | undefined {
   // not Araghchi, whom the text calls Iranian); one whose post the text never gives a country may
   // be any country's ("Iran's spokeswoman": the government spokeswoman).
   const fits = [...found].filter(([, f]) => f.count > 0 && (rest.length === 0 || f.qualified || !f.owned));
-  return fits.sort((a, b) => b[1].count - a[1].count)[0]?.[0];
+  // One whose post the text gives the country asked for comes before one it gives none.
+  return fits.sort((a, b) => Number(b[1].qualified) - Number(a[1].qualified) || b[1].count - a[1].count)[0]?.[0];
 }
 
 /**

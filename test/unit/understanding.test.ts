@@ -390,6 +390,12 @@ test('a speaker named by a post written in lower case, by any spokes- word, and 
     assert.ok(!['Abbas Araghchi', 'Masoud Pezeshkian'].includes(engine.ask(q).speaker ?? ''), q);
   }
   assert.equal(engine.ask('what did the us envoy say').speaker, 'Steve Witkoff');
+  // "President Trump" is a title and a name, not one name: the post is read, and whose it is only
+  // from the mentions that give it ("Indeed, Trump …" is no country's). The country asked for
+  // goes first: "Iranian President Masoud Pezeshkian" is Iran's president, Trump, of no country
+  // in the text, the US one.
+  for (const q of ['what did the us president say', 'what did the american president say']) assert.equal(engine.ask(q).speaker, 'Donald Trump', q);
+  for (const q of ['what did irans president say', 'what did the iranian president say about investors']) assert.equal(engine.ask(q).speaker, 'Masoud Pezeshkian', q);
 });
 
 test('"how long" asks for a span of time, and "whens" is "when"', () => {
