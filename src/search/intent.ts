@@ -154,7 +154,7 @@ export function readIntent(question: string, sourceIds: readonly string[]): Inte
  * subject of the texts, not something they may not cover.
  */
 export function speaksOfTheSubject(question: string): boolean {
-  return /\b(?:it|its|they|them|their|this|that|things)\b/i.test(question.replace(/[’]/g, "'").replace(/\bit's\b/gi, 'it'));
+  return /\b(?:it|its|they|them|their|there|this|that|things)\b/i.test(question.replace(/[’]/g, "'").replace(/\bit's\b/gi, 'it'));
 }
 
 const PUBLISHED = /\b(?:published|posted|came\s+out|come\s+out|written|released|dated|put\s+out)\b/i;

@@ -494,6 +494,8 @@ test('an unnamed "it" is the subject of the texts: "how did it go" gets closest 
   }
   assert.equal(speaksOfTheSubject("how'd it go"), true);
   assert.equal(speaksOfTheSubject('how did the talks go'), false);
+  // "Is there" asks whether the texts' subject holds it: "gonna be a war" meets Tehran's "we do not seek war".
+  assert.match(engine.ask('is there gonna be a war').answers[0]?.passage.text ?? '', /\bwar\b/);
   // "It" ties a question to the sources; it does not make them answer what they never speak of.
   assert.equal(engine.ask('is it raining in london').answers.length, 0);
 });
