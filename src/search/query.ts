@@ -153,6 +153,17 @@ export function sameFamily(a: string, b: string): boolean {
   return short.length >= 5 && long.length - short.length <= 2 && long.startsWith(short);
 }
 
+/**
+ * A stem with its final consonant doubled or undoubled, for the consonants Porter2 undoubles
+ * ("bluf" ↔ "bluff"); undefined for other stems.
+ */
+export function otherDoubling(term: string): string | undefined {
+  if (!/^\p{Ll}{3,}$/u.test(term)) return undefined;
+  const last = term.at(-1) ?? '';
+  if (!'bdfgmnprt'.includes(last)) return undefined;
+  return term.at(-2) === last ? term.slice(0, -1) : term + last;
+}
+
 const NEGATION_PREFIXES = ['dis', 'un', 'in', 'im', 'ir', 'il', 'non', 'mis'] as const;
 
 /** A term with a negation prefix added and, if it has one, taken away (stems of four letters or more). */
@@ -198,8 +209,12 @@ export function planQuery(question: string, index: PassageIndex, lexicon: Lexico
     const rank = lexicon.words?.rank(index.analyzer.chatForm(t.folded)) ?? Infinity;
     const candidates: Candidate[] = [];
     const people = index.analyzer.nameParts.get(t.folded) ?? [];
+    const doubled = t.alias ? undefined : otherDoubling(t.term);
     if (index.df(t.term) > 0) {
       candidates.push({ term: t.term, strength: 1, boost: 1, via: t.alias ? 'alias' : 'exact' });
+    } else if (doubled !== undefined && index.df(doubled) > 0) {
+      // The stemmer undoubles a final consonant before a suffix only: "bluffing" → "bluf", "bluff" → "bluff".
+      candidates.push({ term: doubled, strength: 1, boost: 1, via: 'family' });
     } else if (!t.alias && rank >= L.namePartRank && people.some((p) => index.df(p) > 0)) {
       // A word of a person's name that the sources never write alone ("who is abbas") is that person.
       for (const p of people) if (index.df(p) > 0) candidates.push({ term: p, strength: 1, boost: 1, via: 'alias' });

@@ -10,7 +10,7 @@ import { ask, ASK_TUNING, confidenceOf, type Answer } from '../../src/search/ask
 import { namedSource, readIntent, speaksOfTheSubject } from '../../src/search/intent.ts';
 import { closestInMeaning } from '../../src/search/meaning.ts';
 import { otherLanguage } from '../../src/search/language.ts';
-import { negationForms, planQuery, rarity, sameFamily } from '../../src/search/query.ts';
+import { negationForms, otherDoubling, planQuery, rarity, sameFamily } from '../../src/search/query.ts';
 import { longDate, MESSAGES } from '../../src/messages.ts';
 import { realEngine } from '../helpers/corpus.ts';
 
@@ -539,4 +539,14 @@ test('a sentence that calls someone "he" or "his" holds, for its terms, the pers
   assert.ok(checked > 0, 'the corpus has such a sentence');
   // The passage where his demands follow his name answers "what did trump demand" among the first two.
   assert.ok(engine.ask('what did trump demand from iran').answers.slice(0, 2).some((a) => /outlined demands/.test(a.passage.text)));
+});
+
+test('a stem the stemmer undoubled ("bluffing" → "bluf") meets the word it comes from ("bluff"): never "not covered"', () => {
+  assert.equal(otherDoubling('bluf'), 'bluff');
+  assert.equal(otherDoubling('bluff'), 'bluf');
+  assert.equal(otherDoubling('talk'), undefined);
+  const titled = engine.sources().map((s) => s.meta).find((m) => /\bbluff\b/i.test(m.title)) ?? assert.fail('no title with "bluff"');
+  const r = engine.ask('is trump bluffing');
+  assert.notEqual(r.notice, MESSAGES.askNotCovered);
+  assert.equal(r.answers[0]?.passage.source, titled.id);
 });
