@@ -149,15 +149,17 @@ export class PassageIndex {
         const text: string[] = [];
         const ids: number[] = [];
         const bounds: number[] = [0];
-        // The person a sentence calls "he" or "her" is, for its terms, the last one the passage named
-        // before it: "Trump has threatened … A directive issued after his return outlined demands"
+        // The person a sentence that names nobody calls "he" or "her" is, for its terms, the last one
+        // the passage named before it: "Trump has threatened … A directive issued after his return outlined demands"
         // holds Trump's demands. Sentences only: the passage's text and its BM25 are as written.
         let named: string | undefined;
         for (const span of p.sentences) {
           const sentence = p.text.slice(span.start, span.end);
           const analyzed = analyzer.analyze(sentence);
-          const referred = named !== undefined && PRONOUN.test(sentence) ? [named] : [];
-          named = analyzed.filter((t) => analyzer.kinds.get(t.term) === 'person').at(-1)?.term ?? named;
+          const people = analyzed.filter((t) => analyzer.kinds.get(t.term) === 'person');
+          // A sentence that names someone itself most likely means them ("during Trump's second administration, he").
+          const referred = named !== undefined && people.length === 0 && PRONOUN.test(sentence) ? [named] : [];
+          named = people.at(-1)?.term ?? named;
           for (const t of analyzed) {
             text.push(t.term);
             if (t.alias || !/^\p{L}+$/u.test(t.folded)) continue;

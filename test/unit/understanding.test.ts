@@ -528,7 +528,8 @@ test('a sentence that calls someone "he" or "his" holds, for its terms, the pers
     p.sentences.forEach((s, k) => {
       const text = p.text.slice(s.start, s.end);
       const before = p.sentences.slice(0, k).map((b) => p.text.slice(b.start, b.end));
-      if (k === 0 || !/\bhis\b/.test(text) || /Trump/.test(text) || !before.some((b) => /Trump/.test(b))) return;
+      const namesSomeone = analyzer.analyze(text).some((t) => analyzer.kinds.get(t.term) === 'person');
+      if (k === 0 || !/\bhis\b/.test(text) || namesSomeone || !before.some((b) => /Trump/.test(b))) return;
       // Only when Trump is the last person named before it.
       const last = before.flatMap((b) => analyzer.analyze(b)).filter((t) => analyzer.kinds.get(t.term) === 'person').at(-1)?.term;
       if (last !== trump) return;
@@ -537,6 +538,11 @@ test('a sentence that calls someone "he" or "his" holds, for its terms, the pers
     });
   }
   assert.ok(checked > 0, 'the corpus has such a sentence');
+  // A sentence that names someone itself is not given the one before: "… General Qassem Soleimani …
+  // In March 2025, during Trump's second administration, he threatened Iran" is Trump's.
+  const soleimani = index.termId(analyzer.term('Soleimani') ?? '') ?? assert.fail('Soleimani is not indexed');
+  const threat = index.passages.flatMap((p) => p.sentences.map((s, k) => ({ p, k, text: p.text.slice(s.start, s.end) }))).find((x) => /Trump's second administration, he threatened/.test(x.text)) ?? assert.fail('no such sentence');
+  assert.ok(!sentenceIds(threat.p, threat.k).includes(soleimani));
   // The passage where his demands follow his name answers "what did trump demand" among the first two.
   assert.ok(engine.ask('what did trump demand from iran').answers.slice(0, 2).some((a) => /outlined demands/.test(a.passage.text)));
 });
