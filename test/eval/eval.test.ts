@@ -19,9 +19,9 @@ test('retrieval: abstains on every off-topic question, on no in-scope one, and b
   const ours = evaluate(engineSearcher(engine));
   const plain = evaluate(plainMiniSearch());
   assert.equal(ours.offTopicAbstention, 1, ours.misses.filter((m) => m.kind === 'offtopic').map((m) => m.q).join(' | '));
-  // One in-scope question whose best passage meets almost none of its words is refused (ask's
-  // thin-evidence rule): Kim Jong Un, whom the sources never name.
-  assert.ok(ours.inScopeAbstained <= 1, String(ours.inScopeAbstained));
+  // None is refused today. The last one ("How did Trump handle Kim Jong Un?", whom the sources never
+  // name) met too little of its words until a sentence's "he" and "his" held the person named before it.
+  assert.equal(ours.inScopeAbstained, 0, String(ours.inScopeAbstained));
   // 0.602 and 0.742 today (the issue wants 0.70 and 0.85).
   assert.ok(ours.recallAt1 >= 0.59, `Recall@1 ${ours.recallAt1}`);
   assert.ok(ours.recallAt3 >= 0.73, `Recall@3 ${ours.recallAt3}`);
@@ -55,12 +55,14 @@ test('questions as new users type them: both halves above plain MiniSearch, off-
     const ours = scoreUsers(engineReplier(engine), half);
     const base = scoreUsers(plain, half);
     assert.ok(ours.recallAt1 > base.recallAt1, `${name}: ${ours.recallAt1} vs plain ${base.recallAt1}`);
-    // First answer 0.754 held out, 0.721 tuning; first three 0.908 and 0.868 today.
+    // First answer 0.728 held out, 0.725 tuning; first three 0.914 and 0.888 today (223 questions).
     assert.ok(ours.recallAt1 >= 0.69, `${name} first answer ${ours.recallAt1}`);
     assert.ok(ours.recallAt3 >= 0.85, `${name} Recall@3 ${ours.recallAt3}`);
     assert.equal(ours.foreignHandled, ours.foreign, `${name}: a question not in English was not told so`);
+    // No in-scope question is refused on either half (the issue's target, met since an unnamed "it" is the texts' subject).
+    assert.equal(ours.inScopeRefused, 0, `${name}: in-scope refused ${ours.inScopeRefused}`);
     assert.equal(ours.inScopeUnmentioned, 0, `${name}: told a name it asks about is not mentioned: ${ours.misses.filter((m) => m.includes('is not mentioned')).join(' | ')}`);
-    // Confidence: 0.833 right on 0.262 held out, 0.909 on 0.309 tuning today (the issue wants
+    // Confidence: 0.864 right on 0.259 held out, 0.889 on 0.313 tuning today (the issue wants
     // 0.90 on 0.40); an off-topic question answered high counts as wrong. The share was 0.31 and
     // 0.37 before yes-or-no questions stopped being marked high (their high answers were right
     // 6 times in 10 on the tuning half and the earlier set): fewer sure answers, fewer wrong ones.
