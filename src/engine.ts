@@ -14,7 +14,8 @@ import { PassageIndex } from './search/index.ts';
 import { compare } from './search/compare.ts';
 import { askDifferences, differencesOver, type FoundDifference } from './search/disagreements.ts';
 import { askGist, askPublished, namesNoTopic } from './search/gist.ts';
-import { aboutAllSources, asksAuthor, asksPublished, namedSource, onlySourceIn, readIntent, speaksOfTheSubject, withoutName } from './search/intent.ts';
+import { aboutAllSources, asksAuthor, asksPublished, asksWhoIs, namedSource, onlySourceIn, readIntent, speaksOfTheSubject, withoutName } from './search/intent.ts';
+import { introducedFirst, onlyName } from './search/introduce.ts';
 import { askSaid } from './search/said.ts';
 import { QuotationExtractor } from './search/quotations.ts';
 import { QuoteIndex } from './search/quotes.ts';
@@ -250,7 +251,11 @@ export class Engine {
       return this.eachAuthor(query);
     }
     const author = authorship && from !== undefined ? this.authorOf(from) : undefined;
-    const response = ask(query, this.index, this.lexicon, limit, from, author);
+    const asked = ask(query, this.index, this.lexicon, limit, from, author);
+    // "who is X": where each source introduces X comes first.
+    const explained = asksWhoIs(query);
+    const term = explained !== undefined && from === undefined && asked.intent === undefined ? onlyName(explained, this.index, this.lexicon) : undefined;
+    const response = term !== undefined && asked.unmentioned === undefined ? introducedFirst(asked, term, this.index, limit ?? ASK_TUNING.limit) : asked;
     // A question quoting a sentence (a picked suggestion) gets that sentence's passage first.
     const quoted = verbatimMatch(query, this.index);
     return quoted ? quotedFirst(response, quoted, this.index, this.lexicon, limit) : response;

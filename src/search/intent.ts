@@ -163,3 +163,11 @@ const PUBLISHED = /\b(?:published|posted|came\s+out|come\s+out|written|released|
 export function asksPublished(question: string): boolean {
   return /\b(?:when|whens|what\s+(?:date|day|month)|how\s+(?:old|recent))\b/i.test(question) && PUBLISHED.test(question);
 }
+
+// "who is X", "whats the AOR", "who's pezeshkian anyway": what X is, with up to two words of chatter first.
+const WHO_IS = /^[^\p{L}\p{N}]*(?:(?:ok|so|hey|yo|wait|quick\s+q)[^\p{L}\p{N}]+){0,2}(?:who|what)(?:'s|s|\s+(?:is|are|was|were))\s+(.+?)[^\p{L}\p{N}]*$/iu;
+
+/** The words a question asks to have explained ("who is X": X), or undefined; whether they are one name, the engine judges. */
+export function asksWhoIs(question: string): string | undefined {
+  return WHO_IS.exec(question.trim().replace(/[’]/g, "'").replace(/\b(?:wat|wut|wht|wats)\b/gi, (w) => (/s$/i.test(w) ? 'whats' : 'what')))?.[1];
+}

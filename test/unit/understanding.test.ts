@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { asksYesNo, expectedKinds, kindsIn, withoutFrame } from '../../src/search/answer-type.ts';
 import { ask, ASK_TUNING, confidenceOf, type Answer } from '../../src/search/ask.ts';
-import { namedSource, readIntent, speaksOfTheSubject } from '../../src/search/intent.ts';
+import { asksWhoIs, namedSource, readIntent, speaksOfTheSubject } from '../../src/search/intent.ts';
+import { firstMentions, onlyName } from '../../src/search/introduce.ts';
 import { closestInMeaning } from '../../src/search/meaning.ts';
 import { otherLanguage } from '../../src/search/language.ts';
 import { negationForms, otherDoubling, planQuery, rarity, sameFamily } from '../../src/search/query.ts';
@@ -555,4 +556,24 @@ test('a stem the stemmer undoubled ("bluffing" → "bluf") meets the word it com
   const r = engine.ask('is trump bluffing');
   assert.notEqual(r.notice, MESSAGES.askNotCovered);
   assert.equal(r.answers[0]?.passage.source, titled.id);
+});
+
+test('"who is X", "whats the PMF": where each source introduces X comes first, sure when it gives a post or spells the name out', () => {
+  const witkoff = analyzer.term('Witkoff') ?? assert.fail('no term');
+  const r = engine.ask('who is witkoff');
+  const sources = engine.sources().map((s) => s.meta.id);
+  // Each source's first passage naming him, in corpus order, before any other.
+  const firsts = sources.flatMap((id) => engine.index.passages.filter((p) => p.source === id && analyzer.terms(p.text).includes(witkoff)).slice(0, 1).map((p) => p.id));
+  assert.deepEqual(r.answers.slice(0, firsts.length).map((a) => a.passage.id), firsts);
+  assert.match(r.answers[0]?.highlight.text ?? '', /Special Envoy/, 'the sentence that introduces him is bold');
+  assert.equal(r.confidence, 'high');
+  assert.deepEqual(firstMentions(engine.index, witkoff).map((m) => m.passage.id), firsts);
+  const pmf = engine.ask('what is the pmf');
+  assert.match(pmf.answers[0]?.highlight.text ?? '', /\(PMF\)/);
+  assert.equal(pmf.confidence, 'high');
+  // Only one name, every word naming it: "the us envoy" is a post, asked as any question.
+  assert.equal(onlyName('the us envoy', engine.index, engine.lexicon), undefined);
+  assert.equal(onlyName('esmail qani', engine.index, engine.lexicon), analyzer.term('Qaani'));
+  assert.equal(asksWhoIs("who's pezeshkian anyway?"), 'pezeshkian anyway');
+  assert.equal(asksWhoIs('who led the talks'), undefined);
 });
