@@ -16,7 +16,7 @@ import { askDifferences, differencesOver, type FoundDifference } from './search/
 import { askGist, askPublished, namesNoTopic } from './search/gist.ts';
 import { aboutAllSources, asksAuthor, asksPublished, asksWhoIs, namedSource, onlySourceIn, readIntent, speaksOfTheSubject, withoutName } from './search/intent.ts';
 import { introducedFirst, onlyName } from './search/introduce.ts';
-import { askSaid } from './search/said.ts';
+import { askSaid, speakerByTitle } from './search/said.ts';
 import { QuotationExtractor } from './search/quotations.ts';
 import { QuoteIndex } from './search/quotes.ts';
 import { buildLexicon, prepareWordNet, type Lexicon, type WordNetTerms } from './search/related.ts';
@@ -254,7 +254,11 @@ export class Engine {
     const asked = ask(query, this.index, this.lexicon, limit, from, author);
     // "who is X": where each source introduces X comes first.
     const explained = asksWhoIs(query);
-    const term = explained !== undefined && from === undefined && asked.intent === undefined ? onlyName(explained, this.index, this.lexicon) : undefined;
+    // X by name, or by the post the text gives them ("who is the us envoy": Witkoff).
+    const term =
+      explained !== undefined && from === undefined && asked.intent === undefined
+        ? (onlyName(explained, this.index, this.lexicon) ?? speakerByTitle(explained, this.index))
+        : undefined;
     const response = term !== undefined && asked.unmentioned === undefined ? introducedFirst(asked, term, this.index, limit ?? ASK_TUNING.limit) : asked;
     // A question quoting a sentence (a picked suggestion) gets that sentence's passage first.
     const quoted = verbatimMatch(query, this.index);

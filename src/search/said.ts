@@ -34,7 +34,7 @@ const samePost = (word: string): string => (SPOKES.includes(word) ? 'spokesperso
  * `who` too when it says more ("Iran's": Iranian), most often so titled first. Only the
  * passages that hold the title words are read.
  */
-function speakerByTitle(who: string, index: PassageIndex): string | undefined {
+export function speakerByTitle(who: string, index: PassageIndex): string | undefined {
   const analyzer = index.analyzer;
   const words = tokenize(who).map((t) => t.folded);
   const wanted = words.filter((w) => TITLE_WORDS.test(w)).map(samePost);

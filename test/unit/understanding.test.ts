@@ -576,4 +576,10 @@ test('"who is X", "whats the PMF": where each source introduces X comes first, s
   assert.equal(onlyName('esmail qani', engine.index, engine.lexicon), analyzer.term('Qaani'));
   assert.equal(asksWhoIs("who's pezeshkian anyway?"), 'pezeshkian anyway');
   assert.equal(asksWhoIs('who led the talks'), undefined);
+  // X by the post the text gives them, and "what does X stand for".
+  const president = engine.ask("who is iran's president");
+  assert.match(president.answers[0]?.highlight.text ?? '', /Iranian President Masoud Pezeshkian/);
+  assert.equal(president.confidence, 'high');
+  assert.equal(asksWhoIs('what does AOR stand for?'), 'AOR');
+  assert.match(engine.ask('what does AOR stand for?').answers[0]?.highlight.text ?? '', /Axis of Resistance \(AOR\)/);
 });
