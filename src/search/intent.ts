@@ -166,11 +166,15 @@ export function asksPublished(question: string): boolean {
 
 // "who is X", "whats the AOR", "who's pezeshkian anyway": what X is, with up to two words of chatter first.
 const WHO_IS = /^[^\p{L}\p{N}]*(?:(?:ok|so|hey|yo|wait|quick\s+q)[^\p{L}\p{N}]+){0,2}(?:who|what)(?:'s|s|\s+(?:is|are|was|were))\s+(.+?)[^\p{L}\p{N}]*$/iu;
+// "whats witkoff's role", "what is Steve Witkof's official title", "what does araghchi do".
+const ROLE = /^[^\p{L}\p{N}]*(?:(?:ok|so|hey|yo|wait|quick\s+q)[^\p{L}\p{N}]+){0,2}(?:what(?:'s|s|\s+is|\s+was)\s+(.+?)(?:'s|')?\s+(?:official\s+)?(?:role|job|title|post)|what\s+does\s+(.+?)\s+do(?:\s+for\s+a\s+living)?)[^\p{L}\p{N}]*$/iu;
 // "what does AOR stand for", "what does pmf mean".
 const STANDS_FOR = /^[^\p{L}\p{N}]*(?:(?:ok|so|hey|yo|wait|quick\s+q)[^\p{L}\p{N}]+){0,2}what\s+(?:does|do|did)\s+(.+?)\s+(?:stand\s+for|mean|refer\s+to)[^\p{L}\p{N}]*$/iu;
 
-/** The words a question asks to have explained ("who is X", "what does X stand for": X), or undefined; whether they name one thing, the engine judges. */
+/** The words a question asks to have explained ("who is X", "whats X's role", "what does X stand for": X), or undefined; whether they name one thing, the engine judges. */
 export function asksWhoIs(question: string): string | undefined {
   const q = question.trim().replace(/[’]/g, "'").replace(/\b(?:wat|wut|wht|wats)\b/gi, (w) => (/s$/i.test(w) ? 'whats' : 'what'));
+  const role = ROLE.exec(q);
+  if (role) return role[1] ?? role[2];
   return (STANDS_FOR.exec(q) ?? WHO_IS.exec(q))?.[1];
 }

@@ -581,5 +581,8 @@ test('"who is X", "whats the PMF": where each source introduces X comes first, s
   assert.match(president.answers[0]?.highlight.text ?? '', /Iranian President Masoud Pezeshkian/);
   assert.equal(president.confidence, 'high');
   assert.equal(asksWhoIs('what does AOR stand for?'), 'AOR');
+  assert.equal(asksWhoIs("whats witkoff's role"), 'witkoff');
+  assert.equal(asksWhoIs('what did trump do'), undefined, 'what someone did is no role');
+  assert.match(engine.ask('What is Whitkoff\'s official title?').answers[0]?.highlight.text ?? '', /Special Envoy/);
   assert.match(engine.ask('what does AOR stand for?').answers[0]?.highlight.text ?? '', /Axis of Resistance \(AOR\)/);
 });
