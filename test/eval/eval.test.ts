@@ -62,11 +62,11 @@ test('questions as new users type them: both halves above plain MiniSearch, off-
     // No in-scope question is refused on either half (the issue's target, met since an unnamed "it" is the texts' subject).
     assert.equal(ours.inScopeRefused, 0, `${name}: in-scope refused ${ours.inScopeRefused}`);
     assert.equal(ours.inScopeUnmentioned, 0, `${name}: told a name it asks about is not mentioned: ${ours.misses.filter((m) => m.includes('is not mentioned')).join(' | ')}`);
-    // Confidence: 0.864 right on 0.259 held out, 0.889 on 0.313 tuning today (the issue wants
+    // Confidence: 0.880 right on 0.296 held out, 0.893 on 0.325 tuning today (the issue wants
     // 0.90 on 0.40); an off-topic question answered high counts as wrong. The share was 0.31 and
     // 0.37 before yes-or-no questions stopped being marked high (their high answers were right
     // 6 times in 10 on the tuning half and the earlier set): fewer sure answers, fewer wrong ones.
-    assert.ok(ours.highPrecision >= 0.8 && ours.highShare >= 0.22, `${name}: high ${ours.highPrecision} on ${ours.highShare}`);
+    assert.ok(ours.highPrecision >= 0.85 && ours.highShare >= 0.27, `${name}: high ${ours.highPrecision} on ${ours.highShare}`);
     // 9 of 26 and 10 of 27 today, with the fourth blind batch (the issue wants all): the floor keeps what is reached.
     assert.ok(ours.offTopicHandled >= Math.floor(ours.offTopic * 0.34), `${name}: off-topic ${ours.offTopicHandled}/${ours.offTopic}`);
   }
