@@ -50,12 +50,13 @@ export function firstMentions(index: PassageIndex, term: string): { passage: Ind
 export function introducedFirst(response: AskResponse, term: string, index: PassageIndex, limit: number): AskResponse {
   const intros = firstMentions(index, term);
   if (intros.length === 0 || response.answers.length === 0) return response;
-  const base = response.answers[0]?.score ?? 1;
+  // Shown first, they score as the best answer did, so scores still fall down the list.
+  const best = response.answers[0]?.score ?? 1;
   const answers: Answer[] = intros.map(({ passage, sentence }) => {
     const ranked = response.answers.find((a) => a.passage.id === passage.id);
     const span = passage.sentences[sentence] ?? { start: 0, end: passage.text.length };
     const highlight = { text: passage.text.slice(span.start, span.end), span };
-    return ranked ? { ...ranked, highlight } : { passage, score: base, coverage: 1, ownCoverage: 1, missed: 0, highlight, matched: [] };
+    return ranked ? { ...ranked, score: Math.max(ranked.score, best), highlight } : { passage, score: best, coverage: 1, ownCoverage: 1, missed: 0, highlight, matched: [] };
   });
   const shown = new Set(answers.map((a) => a.passage.id));
   const all = [...answers, ...response.answers.filter((a) => !shown.has(a.passage.id))].slice(0, Math.max(limit, 1));

@@ -567,6 +567,7 @@ test('"who is X", "whats the PMF": where each source introduces X comes first, s
   assert.deepEqual(r.answers.slice(0, firsts.length).map((a) => a.passage.id), firsts);
   assert.match(r.answers[0]?.highlight.text ?? '', /Special Envoy/, 'the sentence that introduces him is bold');
   assert.equal(r.confidence, 'high');
+  assert.ok(r.answers.every((a, i) => i === 0 || a.score <= (r.answers[i - 1]?.score ?? Infinity)), 'scores fall down the list');
   assert.deepEqual(firstMentions(engine.index, witkoff).map((m) => m.passage.id), firsts);
   const pmf = engine.ask('what is the pmf');
   assert.match(pmf.answers[0]?.highlight.text ?? '', /\(PMF\)/);
