@@ -46,6 +46,14 @@ const GIST = new RegExp(
 const GIST_WORDS =
   /\b(?:tl|dr|summary|summari[sz]e[sd]?|summing|sum|up|gist|overview|recap|nutshell|short|brief|bottom|line|takeaways?|main|key|central|overall|basic|points?|arguments?|ideas?|messages?|claims?|thesis|conclusions?|take|angle|verdict|happened|articles?|pieces?|commentar(?:y|ies)|analys[ie]s|reports?|stor(?:y|ies)|sources?|texts?|authors?|writers?|one|ones|each|both|two|2|pls|please|give|tell|quick)\b/giu;
 
+/** The question with one apostrophe and chat's "wat", "wut", "wht" (and "wats") spelled "what" ("whats"). */
+function plainChat(question: string): string {
+  return question
+    .trim()
+    .replace(/[’]/g, "'")
+    .replace(/\b(?:wat|wut|wht)(s?)\b/gi, 'what$1');
+}
+
 /** What is left of a question's tail once "about", "on", "regarding" and the end punctuation go. */
 function topicOf(tail: string): string {
   return tail
@@ -133,8 +141,7 @@ export function aboutAllSources(question: string): boolean {
  * and RSIS differ" names the sources by id).
  */
 export function readIntent(question: string, sourceIds: readonly string[]): Intent | undefined {
-  // Chat spells "what" as "wat", "wut" or "wht".
-  const q = question.trim().replace(/[’]/g, "'").replace(/\b(?:wat|wut|wht)\b/gi, 'what');
+  const q = plainChat(question);
   const names = sourceNames(sourceIds);
   if (DIFFER.test(q) && (BOTH.test(q) || names.test(q))) {
     const about = /\b(?:about|on|over|regarding|concerning)\s+(.+)$/i.exec(q)?.[1] ?? '';
@@ -164,16 +171,19 @@ export function asksPublished(question: string): boolean {
   return /\b(?:when|whens|what\s+(?:date|day|month)|how\s+(?:old|recent))\b/i.test(question) && PUBLISHED.test(question);
 }
 
-// "who is X", "whats the AOR", "who's pezeshkian anyway": what X is, with up to two words of chatter first.
-const WHO_IS = /^[^\p{L}\p{N}]*(?:(?:ok|so|hey|yo|wait|quick\s+q)[^\p{L}\p{N}]+){0,2}(?:who|what)(?:'s|s|\s+(?:is|are|was|were))\s+(.+?)[^\p{L}\p{N}]*$/iu;
+/** A whole question of one form, after up to two words of chatter ("ok so", "quick q"), up to its end marks. */
+const wholeQuestion = (form: string): RegExp =>
+  new RegExp(String.raw`^[^\p{L}\p{N}]*(?:(?:ok|so|hey|yo|wait|quick\s+q)[^\p{L}\p{N}]+){0,2}(?:${form})[^\p{L}\p{N}]*$`, 'iu');
+// "who is X", "whats the AOR", "who's pezeshkian anyway": what X is.
+const WHO_IS = wholeQuestion(String.raw`(?:who|what)(?:'s|s|\s+(?:is|are|was|were))\s+(.+?)`);
 // "whats witkoff's role", "what is Steve Witkof's official title", "what does araghchi do".
-const ROLE = /^[^\p{L}\p{N}]*(?:(?:ok|so|hey|yo|wait|quick\s+q)[^\p{L}\p{N}]+){0,2}(?:what(?:'s|s|\s+is|\s+was)\s+(.+?)(?:'s|')?\s+(?:official\s+)?(?:role|job|title|post)|what\s+does\s+(.+?)\s+do(?:\s+for\s+a\s+living)?)[^\p{L}\p{N}]*$/iu;
+const ROLE = wholeQuestion(String.raw`what(?:'s|s|\s+is|\s+was)\s+(.+?)(?:'s|')?\s+(?:official\s+)?(?:role|job|title|post)|what\s+does\s+(.+?)\s+do(?:\s+for\s+a\s+living)?`);
 // "what does AOR stand for", "what does pmf mean".
-const STANDS_FOR = /^[^\p{L}\p{N}]*(?:(?:ok|so|hey|yo|wait|quick\s+q)[^\p{L}\p{N}]+){0,2}what\s+(?:does|do|did)\s+(.+?)\s+(?:stand\s+for|mean|refer\s+to)[^\p{L}\p{N}]*$/iu;
+const STANDS_FOR = wholeQuestion(String.raw`what\s+(?:does|do|did)\s+(.+?)\s+(?:stand\s+for|mean|refer\s+to)`);
 
 /** The words a question asks to have explained ("who is X", "whats X's role", "what does X stand for": X), or undefined; whether they name one thing, the engine judges. */
 export function asksWhoIs(question: string): string | undefined {
-  const q = question.trim().replace(/[’]/g, "'").replace(/\b(?:wat|wut|wht|wats)\b/gi, (w) => (/s$/i.test(w) ? 'whats' : 'what'));
+  const q = plainChat(question);
   const role = ROLE.exec(q);
   if (role) return role[1] ?? role[2];
   return (STANDS_FOR.exec(q) ?? WHO_IS.exec(q))?.[1];
