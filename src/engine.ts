@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cacheKey, cachePath, DEFAULT_CACHE_DIR, readCache, writeCache } from './cache.ts';
 import type { Document } from './corpus/chunk.ts';
 import { oversizeWarnings } from './corpus/limits.ts';
-import { DEFAULT_CORPUS_DIR, loadCorpus, type LoadedCorpus } from './corpus/load.ts';
+import { DEFAULT_CORPUS_DIR, loadCorpus, type LoadedCorpus, type SourceMeta } from './corpus/load.ts';
 import { buildDocuments } from './corpus/pipeline.ts';
 import { Analyzer } from './search/analyzer.ts';
 import { ask, ASK_TUNING, type AskResponse } from './search/ask.ts';
@@ -236,14 +236,14 @@ export class Engine {
     if (intent?.kind === 'gist') {
       // In a question for a gist, a source's id can only name the text ("rsis main points?").
       const text = from ?? onlySourceIn(query, this.sourceIds);
-      const metas = this.documents.map((d) => d.meta).filter((m) => text === undefined || m.id === text);
+      const metas = this.metasOf(text);
       if (namesNoTopic(intent.rest, this.index, metas.map((m) => m.title))) {
         return askGist(query, this.index, metas.map((m) => ({ id: m.id, author: m.author })), limit ?? ASK_TUNING.limit);
       }
     }
     // "When was the rsis article published", "when were they written": the dates of the texts.
     if (asksPublished(query) && (from !== undefined || aboutAllSources(query) || speaksOfTheSubject(query))) {
-      const metas = this.documents.map((d) => d.meta).filter((m) => from === undefined || m.id === from);
+      const metas = this.metasOf(from);
       if (metas.length <= (limit ?? ASK_TUNING.limit)) return askPublished(query, this.index, metas);
     }
     const authorship = asksAuthor(query);
@@ -276,6 +276,11 @@ export class Engine {
     return { query, answers, confidence };
   }
 
+  /** The front matter of the source `id`, or of every source when `id` is undefined. */
+  private metasOf(id: string | undefined): SourceMeta[] {
+    return this.documents.map((d) => d.meta).filter((m) => id === undefined || m.id === id);
+  }
+
   /** The author of the source `id`, from its front matter. */
   private authorOf(id: string): string | undefined {
     return this.documents.find((d) => d.meta.id === id)?.meta.author;
@@ -299,7 +304,7 @@ export class Engine {
 
   /** Each source's best passages on a topic, side by side, and where they differ. */
   compare(topic: string): CompareResponse {
-    return compare(topic, this.index, this.lexicon, this.documents.map((d) => d.meta));
+    return compare(topic, this.index, this.lexicon, this.metasOf(undefined));
   }
 
   /** Everyone quoted, most quoted first. */

@@ -149,9 +149,10 @@ export class PassageIndex {
         const text: string[] = [];
         const ids: number[] = [];
         const bounds: number[] = [0];
-        // The person a sentence that names nobody calls "he" or "her" is, for its terms, the last one
-        // the passage named before it: "Trump has threatened … A directive issued after his return outlined demands"
-        // holds Trump's demands. Sentences only: the passage's text and its BM25 are as written.
+        // The person a sentence that names nobody calls "he" or "her" is, for its terms, the last
+        // one the passage named before it: "Trump has threatened … A directive issued after his
+        // return outlined demands" holds Trump's demands. Sentences only: the passage's text and
+        // its BM25 are as written.
         let named: string | undefined;
         for (const span of p.sentences) {
           const sentence = p.text.slice(span.start, span.end);
