@@ -1,8 +1,9 @@
 /**
  * The gist of the texts ("tldr", "whats neo's take", "the rsis piece's main argument", "what
- * happened"): what each says where it opens and where it concludes; and when they came out. A text states its point in
+ * happened"): what each says where it opens and where it concludes. A text states its point in
  * its first passage (a synopsis, a news lead) and sums it up at the start of its last section
- * (a conclusion); both are shown, not a search for the words "main argument".
+ * (a conclusion); both are shown, not a search for the words "main argument". And when the
+ * texts came out ("when was it published"), from their front matter.
  */
 import { MESSAGES } from '../messages.ts';
 import type { Answer, AskResponse } from './ask.ts';
@@ -18,9 +19,15 @@ export function namesNoTopic(rest: string, index: PassageIndex, titles: readonly
   return index.analyzer.terms(rest).every((t) => own.has(t));
 }
 
-/** A source's opening passage and the one opening its last section (its author's note aside). */
-export function gistPassages(index: PassageIndex, source: string, author: string | undefined): IndexedPassage[] {
-  const passages = index.passages.filter((p) => p.source === source);
+/** The passages of each of `ids`, in order, read in one pass over the index. */
+function passagesOf(index: PassageIndex, ids: readonly string[]): Map<string, IndexedPassage[]> {
+  const out = new Map(ids.map((id) => [id, [] as IndexedPassage[]]));
+  for (const p of index.passages) out.get(p.source)?.push(p);
+  return out;
+}
+
+/** A source's opening passage and the one opening its last section (its author's note aside), given its passages in order. */
+export function gistPassages(index: PassageIndex, passages: readonly IndexedPassage[], author: string | undefined): IndexedPassage[] {
   const [opening] = passages;
   if (!opening) return [];
   const authorTerms = author ? index.analyzer.terms(author) : [];
@@ -49,12 +56,15 @@ function asAnswer(passage: IndexedPassage): Answer {
 
 /**
  * The gist of `sources` (ids with their authors), each source's opening and closing passages in
- * turn; when they do not all fit in `limit`, the openings only. Sure: these passages are, by
+ * turn; when they do not all fit in `limit`, the first sources' openings only. Sure: these passages are, by
  * their place, what was asked for.
  */
 export function askGist(query: string, index: PassageIndex, sources: readonly { id: string; author?: string }[], limit: number): AskResponse {
-  const each = sources.map((s) => gistPassages(index, s.id, s.author));
-  const passages = each.flat().length <= limit ? each.flat() : each.flatMap((g) => g.slice(0, 1)).slice(0, limit);
+  const all = passagesOf(index, sources.map((s) => s.id));
+  const whole = sources.length * 2 <= limit;
+  const passages = whole
+    ? sources.flatMap((s) => gistPassages(index, all.get(s.id) ?? [], s.author))
+    : sources.flatMap((s) => (all.get(s.id) ?? []).slice(0, 1)).slice(0, limit);
   const ids = sources.map((s) => s.id);
   return {
     query,
@@ -70,6 +80,7 @@ export function askGist(query: string, index: PassageIndex, sources: readonly { 
  * matter, with each text's opening passage. `sources`: those asked about.
  */
 export function askPublished(query: string, index: PassageIndex, sources: readonly { id: string; date: string }[]): AskResponse {
-  const openings = sources.flatMap((s) => index.passages.find((p) => p.source === s.id) ?? []);
+  const all = passagesOf(index, sources.map((s) => s.id));
+  const openings = sources.flatMap((s) => (all.get(s.id) ?? []).slice(0, 1));
   return { query, answers: openings.map(asAnswer), notice: MESSAGES.askPublished(sources), confidence: openings.length > 0 ? 'high' : 'low', intent: 'published' };
 }
