@@ -50,14 +50,24 @@ function balance(sentences: readonly Span[], parts: number): Span[][] {
   return groups;
 }
 
+/** Whether `text` names the author `author` (by surname): a note on who wrote the piece. */
+function namesAuthor(text: string, author: string): boolean {
+  const surname = author.trim().split(/\s+/).at(-1) ?? '';
+  return surname.length > 1 && new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(text);
+}
+
 export function chunkDocument(doc: CleanDocument, rules: SentenceRules, maxChars = MAX_PASSAGE_CHARS): Document {
   const passages: Passage[] = [];
   let heading: string | null = null;
+  const lastBlock = doc.blocks.at(-1);
   for (const block of doc.blocks) {
     if (block.kind === 'heading') {
       heading = block.text;
       continue;
     }
+    // A closing paragraph on the author ("Victor Mikhin, a corresponding member …") belongs to no
+    // section of the article, though no heading of its own sets it apart.
+    if (block === lastBlock && namesAuthor(block.text, doc.meta.author) && !/author/i.test(heading ?? '')) heading = null;
     const sentences = splitSentences(block.text, rules);
     const parts = Math.min(sentences.length, Math.ceil(block.text.length / maxChars));
     for (const group of balance(sentences, Math.max(1, parts))) {

@@ -72,6 +72,18 @@ test('headings are found and kept as the context of the passages under them', ()
   assert.ok(!docs.some((d) => d.passages.some((p) => p.text === 'Buying Time')), 'a heading is not a passage');
 });
 
+test('a closing paragraph on the author stands under no section of the article (NEO has no heading for it)', () => {
+  for (const d of docs) {
+    const last = d.passages.at(-1) ?? assert.fail(`${d.meta.id} has no passage`);
+    const surname = d.meta.author.split(' ').at(-1) ?? '';
+    assert.ok(last.text.includes(surname), `${d.meta.id}: its last passage is the note on ${d.meta.author}`);
+    assert.ok(last.heading === null || /author/i.test(last.heading), `${d.meta.id}: "${last.heading}"`);
+  }
+  assert.equal(docs.find((d) => d.meta.id === 'NEO')?.passages.at(-1)?.heading, null);
+  // Other passages keep theirs.
+  assert.ok(docs.every((d) => d.passages.slice(0, -1).some((p) => p.heading !== null)));
+});
+
 test('each passage points at its text in the cleaned source, and its sentences tile it', () => {
   for (const d of docs) {
     d.passages.forEach((p, i) => {
