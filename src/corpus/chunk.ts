@@ -50,10 +50,10 @@ function balance(sentences: readonly Span[], parts: number): Span[][] {
   return groups;
 }
 
-/** Whether `text` names the author `author` (by surname): a note on who wrote the piece. */
+/** Whether `text` names the author `author` (by surname, as a word): a note on who wrote the piece. */
 function namesAuthor(text: string, author: string): boolean {
   const surname = author.trim().split(/\s+/).at(-1) ?? '';
-  return surname.length > 1 && new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(text);
+  return surname.length > 1 && text.split(/[^\p{L}\p{N}]+/u).includes(surname);
 }
 
 export function chunkDocument(doc: CleanDocument, rules: SentenceRules, maxChars = MAX_PASSAGE_CHARS): Document {

@@ -211,9 +211,14 @@ export class PassageIndex {
     return this.dict.get(term);
   }
 
+  /** A passage's place among all passages: sources in corpus order, each in its own order. */
+  ordinalOf(passage: IndexedPassage): number {
+    return this.ordinal.get(passage.id) ?? -1;
+  }
+
   /** Whether a passage opens its section (the first of its source, or the first under a new heading). */
   opensSection(passage: IndexedPassage): boolean {
-    const before = this.passages[(this.ordinal.get(passage.id) ?? 0) - 1];
+    const before = this.passages[this.ordinalOf(passage) - 1];
     return !before || before.source !== passage.source || before.heading !== passage.heading;
   }
 

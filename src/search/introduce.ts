@@ -32,9 +32,8 @@ export function firstMentions(index: PassageIndex, term: string): { passage: Ind
     if (!index.termIdsOf(passage).ids.includes(id)) continue;
     if (!known || passage.position < known.position) first.set(passage.source, passage);
   }
-  const order = [...new Set(index.passages.map((p) => p.source))];
   return [...first.values()]
-    .sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source))
+    .sort((a, b) => index.ordinalOf(a) - index.ordinalOf(b))
     .map((passage) => {
       const t = index.termIdsOf(passage);
       const sentence = passage.sentences.findIndex((_, k) => t.ids.subarray(t.bounds[k] ?? 0, t.bounds[k + 1] ?? 0).includes(id));
